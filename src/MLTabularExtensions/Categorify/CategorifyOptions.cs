@@ -1,0 +1,20 @@
+namespace MLTabularExtensions.Categorify;
+
+/// <summary>Options of <see cref="CategorifyEstimator"/> (fastai's <c>Categorify</c> proc).</summary>
+public sealed class CategorifyOptions
+{
+    /// <summary>
+    /// The categorical columns to turn into keys, in place. Accepted types: String, Single, Double, Int32, Int64,
+    /// Boolean. Missing values are empty strings and NaN.
+    /// </summary>
+    public IReadOnlyList<string> Columns { get; set; } = [];
+
+    /// <summary>
+    /// Keep at most this many categories per column, the most frequent ones (equal counts: the lower sorted values);
+    /// the rest map to key 0 like unseen values. Null (default) keeps all.
+    /// </summary>
+    public int? MaxCategories { get; set; }
+
+    /// <summary>A category needs at least this many training occurrences to get its own key. Default 1 (all).</summary>
+    public long MinFrequency { get; set; } = 1;
+}

@@ -1,0 +1,14 @@
+using Microsoft.ML.Data;
+
+namespace MLTabularExtensions.FillMissing;
+
+/// <summary>What <see cref="FillMissingEstimator"/> learned for one column.</summary>
+/// <param name="Name">The column, filled in place.</param>
+/// <param name="Type">Its type at training time; later data must have the same.</param>
+/// <param name="FillValue">The value that replaces NaN (NaN for integer columns, which are left unchanged).</param>
+/// <param name="IndicatorName">The Boolean <c>_na</c> column added, or null when the training data had no missing value.</param>
+public sealed record FilledColumn(string Name, DataViewType Type, double FillValue, string? IndicatorName)
+{
+    /// <summary>The fill value as the column stores it (rounded to Single for a Single column).</summary>
+    public double StoredFillValue => Type == NumberDataViewType.Single ? (float)FillValue : FillValue;
+}

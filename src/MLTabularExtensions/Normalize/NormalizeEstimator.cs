@@ -1,0 +1,79 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using MLTabularExtensions.Schema;
+using MLTabularExtensions.Statistics;
+using MLTabularExtensions.Wrapping;
+
+namespace MLTabularExtensions.Normalize;
+
+/// <summary>
+/// fastai v1's <c>Normalize</c>: <c>(x − mean) / (std + 1e-7)</c> with the training mean and sample standard
+/// deviation. Unlike ML.NET's <c>NormalizeMeanVariance</c> (whose default <c>fixZero</c> only scales) it centres.
+/// </summary>
+public sealed class NormalizeEstimator : IEstimator<NormalizeTransformer>
+{
+    internal const string Name = "Normalize";
+    private readonly MLContext _context;
+    private readonly NormalizeOptions _options;
+
+    internal NormalizeEstimator(MLContext context, NormalizeOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ColumnRequirement.CheckNamesGiven(Name, [.. options.Columns]);
+        CheckEpsilon(options.Epsilon);
+        _context = context;
+        _options = options;
+    }
+
+    /// <summary>Learns the means and standard deviations in one pass over <paramref name="input"/>.</summary>
+    public NormalizeTransformer Fit(IDataView input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ColumnRequirement.Check(Name, input.Schema, _options.Columns, ColumnKinds.Continuous);
+        var values = _options.Columns.Select(c => new ContinuousValues(Name, c)).ToArray();
+        DataScan.Run(Name, input, values);
+        var learned = values.Select(v => Learn(v.ColumnName, input.Schema[v.ColumnName].Type, v.Values, _options.Epsilon));
+        return Build(_context, input, [.. learned]);
+    }
+
+    /// <inheritdoc />
+    public SchemaShape GetOutputSchema(SchemaShape inputSchema)
+    {
+        ColumnRequirement.Check(Name, inputSchema, _options.Columns, ColumnKinds.Continuous);
+        var placeholder = new EstimatorChain<ITransformer>();
+        foreach (var column in _options.Columns)
+        {
+            ColumnRequirement.TryFind(inputSchema, column, out var shape);
+            placeholder = placeholder.Append<ITransformer>(_context.Transforms.Expression(column, Formula(shape.ItemType, 0, 1), column));
+        }
+        return placeholder.GetOutputSchema(inputSchema);
+    }
+
+    internal static void CheckEpsilon(double epsilon)
+    {
+        if (!(epsilon >= 0) || double.IsInfinity(epsilon))
+            throw new ArgumentOutOfRangeException(nameof(epsilon), $"{Name}: Epsilon must be finite and non-negative, not {epsilon}.");
+    }
+
+    internal static NormalizedColumn Learn(string name, DataViewType type, IEnumerable<double> values, double epsilon)
+    {
+        var (mean, std) = Moments.MeanAndSampleStd(values);
+        if (double.IsNaN(mean))
+            throw new InvalidOperationException($"{Name}: column '{name}' has no non-missing value in the training data, so its mean is undefined.");
+        return new NormalizedColumn(name, type, mean, std, epsilon);
+    }
+
+    internal static NormalizeTransformer Build(MLContext context, IDataView input, IReadOnlyList<NormalizedColumn> columns)
+    {
+        var chain = new EstimatorChain<ITransformer>();
+        foreach (var c in columns)
+            chain = chain.Append<ITransformer>(context.Transforms.Expression(c.Name, Formula(c.Type, c.Mean, c.Std + c.Epsilon), c.Name));
+        return new NormalizeTransformer(chain.Fit(input), columns);
+    }
+
+    private static string Formula(DataViewType type, double mean, double divisor)
+    {
+        var result = ExpressionLiteral.ResultType(type);
+        return $"x => ({ExpressionLiteral.Widened(type)} - {ExpressionLiteral.For(mean, result)}) / {ExpressionLiteral.For(divisor, result)}";
+    }
+}

@@ -1,0 +1,96 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace MLTabularExtensions.Statistics;
+
+/// <summary>Counts the distinct non-missing values of a categorical column (missing = NaN or empty text).</summary>
+internal abstract class CategoryCounts(string columnName) : IColumnAccumulator
+{
+    public string ColumnName { get; } = columnName;
+
+    public abstract void Bind(DataViewRowCursor cursor);
+
+    public abstract void Read(long row);
+
+    /// <summary>The kept values in vocabulary order, boxed as the column's raw type (string for text).</summary>
+    public abstract Array Vocabulary(CategoryLimits limits);
+
+    /// <summary>Creates the counter for a column of one of <see cref="Schema.ColumnKinds.Categorical"/>.</summary>
+    public static CategoryCounts For(string transform, DataViewSchema.Column column) => column.Type.RawType switch
+    {
+        var t when t == typeof(ReadOnlyMemory<char>) => new TextCategoryCounts(column.Name),
+        var t when t == typeof(float) => new ValueCategoryCounts<float>(column.Name, float.IsNaN),
+        var t when t == typeof(double) => new ValueCategoryCounts<double>(column.Name, double.IsNaN),
+        var t when t == typeof(int) => new ValueCategoryCounts<int>(column.Name, _ => false),
+        var t when t == typeof(long) => new ValueCategoryCounts<long>(column.Name, _ => false),
+        var t when t == typeof(bool) => new ValueCategoryCounts<bool>(column.Name, _ => false),
+        _ => throw new InvalidOperationException($"{transform}: column '{column.Name}' has unsupported type {column.Type}."),
+    };
+}
+
+/// <summary>Counts of a value-typed column; the vocabulary sorts in natural order (false before true).</summary>
+internal sealed class ValueCategoryCounts<T>(string columnName, Func<T, bool> isMissing) : CategoryCounts(columnName)
+    where T : struct, IComparable<T>
+{
+    private readonly Dictionary<T, long> _counts = [];
+    private ValueGetter<T>? _getter;
+    private T _value;
+
+    /// <summary>Adds <paramref name="count"/> occurrences of <paramref name="value"/> without reading a row.</summary>
+    public void Add(T value, long count)
+    {
+        if (count > 0) _counts[value] = _counts.GetValueOrDefault(value) + count;
+    }
+
+    public override void Bind(DataViewRowCursor cursor) => _getter = cursor.GetGetter<T>(cursor.Schema[ColumnName]);
+
+    public override void Read(long row)
+    {
+        _getter!(ref _value);
+        if (isMissing(_value)) return;
+        ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_counts, _value, out _);
+        count++;
+    }
+
+    public override Array Vocabulary(CategoryLimits limits) =>
+        limits.Select(_counts, Comparer<T>.Default).ToArray();
+}
+
+/// <summary>Counts of a text column; the vocabulary sorts by Unicode code point, as Python's <c>sorted</c>.</summary>
+internal sealed class TextCategoryCounts(string columnName) : CategoryCounts(columnName)
+{
+    private readonly Dictionary<ReadOnlyMemory<char>, long> _counts = new(TextComparer.Instance);
+    private ValueGetter<ReadOnlyMemory<char>>? _getter;
+    private ReadOnlyMemory<char> _value;
+
+    public override void Bind(DataViewRowCursor cursor) =>
+        _getter = cursor.GetGetter<ReadOnlyMemory<char>>(cursor.Schema[ColumnName]);
+
+    public override void Read(long row)
+    {
+        _getter!(ref _value);
+        if (_value.IsEmpty) return;
+        if (_counts.TryGetValue(_value, out var count))
+        {
+            _counts[_value] = count + 1;
+        }
+        else
+        {
+            // The loader may reuse the buffer behind the value: keep a copy as the key.
+            _counts[_value.ToString().AsMemory()] = 1;
+        }
+    }
+
+    public override Array Vocabulary(CategoryLimits limits) =>
+        limits.Select(_counts.ToDictionary(kv => kv.Key.ToString(), kv => kv.Value, StringComparer.Ordinal),
+            CodePointComparer.Instance).ToArray();
+
+    private sealed class TextComparer : IEqualityComparer<ReadOnlyMemory<char>>
+    {
+        public static readonly TextComparer Instance = new();
+
+        public bool Equals(ReadOnlyMemory<char> x, ReadOnlyMemory<char> y) => x.Span.SequenceEqual(y.Span);
+
+        public int GetHashCode(ReadOnlyMemory<char> obj) => string.GetHashCode(obj.Span, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,16 @@
+namespace MLTabularExtensions.Statistics;
+
+/// <summary>Which observed categories make the vocabulary: frequent enough, and at most the most frequent N.</summary>
+internal sealed record CategoryLimits(int? MaxCategories, long MinFrequency)
+{
+    public IEnumerable<T> Select<T>(IReadOnlyDictionary<T, long> counts, IComparer<T> order) where T : notnull
+    {
+        var kept = counts.Where(kv => kv.Value >= MinFrequency);
+        if (MaxCategories is { } max)
+        {
+            // Most frequent first; equal counts keep the lower sorted values, so the choice is deterministic.
+            kept = kept.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, order).Take(max);
+        }
+        return kept.Select(kv => kv.Key).OrderBy(k => k, order);
+    }
+}

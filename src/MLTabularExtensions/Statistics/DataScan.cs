@@ -1,0 +1,24 @@
+using Microsoft.ML;
+
+namespace MLTabularExtensions.Statistics;
+
+/// <summary>Feeds every row of a data view to a set of accumulators in one cursor pass.</summary>
+internal static class DataScan
+{
+    /// <summary>Runs the pass and returns the number of rows; throws when there are none.</summary>
+    public static long Run(string transform, IDataView data, IReadOnlyList<IColumnAccumulator> accumulators)
+    {
+        var columns = accumulators.Select(a => data.Schema[a.ColumnName]).Distinct();
+        using var cursor = data.GetRowCursor(columns);
+        foreach (var accumulator in accumulators) accumulator.Bind(cursor);
+        long rows = 0;
+        while (cursor.MoveNext())
+        {
+            foreach (var accumulator in accumulators) accumulator.Read(rows);
+            rows++;
+        }
+        if (rows == 0)
+            throw new InvalidOperationException($"{transform}: the training data has no rows; there is nothing to learn from.");
+        return rows;
+    }
+}

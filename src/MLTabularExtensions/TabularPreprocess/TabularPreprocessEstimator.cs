@@ -1,0 +1,104 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using MLTabularExtensions.Categorify;
+using MLTabularExtensions.FillMissing;
+using MLTabularExtensions.Normalize;
+using MLTabularExtensions.Schema;
+using MLTabularExtensions.Statistics;
+
+namespace MLTabularExtensions.TabularPreprocess;
+
+/// <summary>
+/// fastai's <c>TabularPandas(procs=[FillMissing, Categorify, Normalize])</c> as one estimator. It learns everything
+/// in a single pass over the training data and gives the same outputs as the three estimators applied in turn.
+/// </summary>
+public sealed class TabularPreprocessEstimator : IEstimator<TabularPreprocessTransformer>
+{
+    internal const string Name = "TabularPreprocess";
+    private readonly MLContext _context;
+    private readonly TabularPreprocessOptions _options;
+    private readonly CategoryLimits _limits;
+
+    internal TabularPreprocessEstimator(MLContext context, TabularPreprocessOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ColumnRequirement.CheckNamesGiven(Name, [.. options.CategoricalColumns, .. options.ContinuousColumns]);
+        FillMissingEstimator.CheckFillValue(options.FillStrategy, options.FillValue);
+        _limits = CategorifyEstimator.CheckLimits(options.MaxCategories, options.MinFrequency);
+        NormalizeEstimator.CheckEpsilon(options.Epsilon);
+        _context = context;
+        _options = options;
+    }
+
+    /// <summary>Learns fill values, vocabularies and moments in one pass over <paramref name="input"/>.</summary>
+    public TabularPreprocessTransformer Fit(IDataView input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        CheckInput(input.Schema);
+        var continuous = _options.ContinuousColumns.Select(c => new ContinuousValues(Name, c)).ToArray();
+        var categorical = _options.CategoricalColumns.Select(c => CategoryCounts.For(Name, input.Schema[c])).ToArray();
+        var rows = DataScan.Run(Name, input, [.. continuous, .. categorical]);
+
+        var filled = FillMissingEstimator.Learn(FillOptions(), input.Schema, continuous);
+        var fill = FillMissingEstimator.Build(_context, input, filled);
+        var afterFill = fill.Transform(input);
+
+        var indicators = continuous.Zip(filled)
+            .Where(pair => pair.Second.IndicatorName is not null)
+            .Select(pair =>
+            {
+                var flags = new ValueCategoryCounts<bool>(pair.Second.IndicatorName!, _ => false);
+                flags.Add(false, rows - pair.First.MissingCount);
+                flags.Add(true, pair.First.MissingCount);
+                return (CategoryCounts)flags;
+            });
+        var categories = CategorifyEstimator.Learn(_limits, afterFill.Schema, [.. categorical, .. indicators]);
+        var categorify = CategorifyEstimator.Build(_context, afterFill, categories);
+
+        var moments = continuous.Zip(filled).Select(pair => NormalizeEstimator.Learn(pair.First.ColumnName,
+            pair.Second.Type, FilledValues(pair.First.Values, pair.Second), _options.Epsilon));
+        var normalize = NormalizeEstimator.Build(_context, categorify.Transform(afterFill), [.. moments]);
+        return new TabularPreprocessTransformer(fill, categorify, normalize);
+    }
+
+    /// <inheritdoc />
+    public SchemaShape GetOutputSchema(SchemaShape inputSchema)
+    {
+        ColumnRequirement.Check(Name, inputSchema, _options.CategoricalColumns, ColumnKinds.Categorical);
+        ColumnRequirement.Check(Name, inputSchema, _options.ContinuousColumns, ColumnKinds.Continuous);
+        CheckDisjoint();
+        // Filling keeps shapes; the _na flags depend on the training data and are not known before Fit.
+        var shape = inputSchema;
+        if (_options.CategoricalColumns.Count > 0)
+            shape = CategorifyEstimator.Placeholder(_context, _options.CategoricalColumns).GetOutputSchema(shape);
+        return _options.ContinuousColumns.Count > 0
+            ? new NormalizeEstimator(_context, new NormalizeOptions { Columns = _options.ContinuousColumns, Epsilon = _options.Epsilon })
+                .GetOutputSchema(shape)
+            : shape;
+    }
+
+    private void CheckInput(DataViewSchema schema)
+    {
+        ColumnRequirement.Check(Name, schema, _options.CategoricalColumns, ColumnKinds.Categorical);
+        ColumnRequirement.Check(Name, schema, _options.ContinuousColumns, ColumnKinds.Continuous);
+        CheckDisjoint();
+    }
+
+    private void CheckDisjoint()
+    {
+        var both = _options.CategoricalColumns.Intersect(_options.ContinuousColumns, StringComparer.Ordinal).FirstOrDefault();
+        if (both is not null)
+            throw new ArgumentException($"{Name}: column '{both}' is listed as both categorical and continuous.", "options");
+    }
+
+    private static IEnumerable<double> FilledValues(IEnumerable<double> values, FilledColumn column) =>
+        double.IsNaN(column.FillValue) ? values : values.Select(v => double.IsNaN(v) ? column.StoredFillValue : v);
+
+    private FillMissingOptions FillOptions() => new()
+    {
+        Columns = _options.ContinuousColumns,
+        Strategy = _options.FillStrategy,
+        FillValue = _options.FillValue,
+        AddIndicators = _options.AddIndicators,
+    };
+}

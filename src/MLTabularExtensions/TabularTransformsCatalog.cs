@@ -1,0 +1,79 @@
+using Microsoft.ML;
+using MLTabularExtensions.Categorify;
+using MLTabularExtensions.DateParts;
+using MLTabularExtensions.FillMissing;
+using MLTabularExtensions.Normalize;
+using MLTabularExtensions.TabularPreprocess;
+
+namespace MLTabularExtensions;
+
+/// <summary>fastai's tabular procs on <c>mlContext.Transforms</c>.</summary>
+public static class TabularTransformsCatalog
+{
+    /// <summary>fastai's <c>add_datepart</c>: expands a DateTime/DateTimeOffset column into calendar parts.</summary>
+    /// <param name="catalog">The transforms catalog.</param>
+    /// <param name="inputColumnName">The date column (kept).</param>
+    /// <param name="prefix">Output prefix; null: the column name without a trailing "Date"/"date".</param>
+    /// <param name="includeTime">Also add Hour, Minute and Second.</param>
+    public static AddDatePartsEstimator AddDateParts(this TransformsCatalog catalog, string inputColumnName,
+        string? prefix = null, bool includeTime = false) =>
+        catalog.AddDateParts(new AddDatePartsOptions { InputColumnName = inputColumnName, Prefix = prefix, IncludeTime = includeTime });
+
+    /// <summary>fastai's <c>add_datepart</c> with all options.</summary>
+    /// <param name="catalog">The transforms catalog.</param>
+    /// <param name="options">The options.</param>
+    public static AddDatePartsEstimator AddDateParts(this TransformsCatalog catalog, AddDatePartsOptions options) =>
+        new(Context(catalog), options);
+
+    /// <summary>fastai's <c>FillMissing</c> with the median and <c>_na</c> indicators.</summary>
+    /// <param name="catalog">The transforms catalog.</param>
+    /// <param name="columns">The continuous columns to fill in place.</param>
+    public static FillMissingEstimator FillMissing(this TransformsCatalog catalog, params string[] columns) =>
+        catalog.FillMissing(new FillMissingOptions { Columns = columns });
+
+    /// <summary>fastai's <c>FillMissing</c> with all options.</summary>
+    /// <param name="catalog">The transforms catalog.</param>
+    /// <param name="options">The options.</param>
+    public static FillMissingEstimator FillMissing(this TransformsCatalog catalog, FillMissingOptions options) =>
+        new(Context(catalog), options);
+
+    /// <summary>fastai's <c>Categorify</c>: sorted training vocabulary, key 0 for missing and unseen values.</summary>
+    /// <param name="catalog">The transforms catalog.</param>
+    /// <param name="columns">The categorical columns to turn into keys in place.</param>
+    public static CategorifyEstimator Categorify(this TransformsCatalog catalog, params string[] columns) =>
+        catalog.Categorify(new CategorifyOptions { Columns = columns });
+
+    /// <summary>fastai's <c>Categorify</c> with all options.</summary>
+    /// <param name="catalog">The transforms catalog.</param>
+    /// <param name="options">The options.</param>
+    public static CategorifyEstimator Categorify(this TransformsCatalog catalog, CategorifyOptions options) =>
+        new(Context(catalog), options);
+
+    /// <summary>fastai's <c>Normalize</c>: <c>(x − mean) / (std + 1e-7)</c> with training statistics.</summary>
+    /// <param name="catalog">The transforms catalog.</param>
+    /// <param name="columns">The continuous columns to normalize in place.</param>
+    public static NormalizeEstimator Normalize(this TransformsCatalog catalog, params string[] columns) =>
+        catalog.Normalize(new NormalizeOptions { Columns = columns });
+
+    /// <summary>fastai's <c>Normalize</c> with all options.</summary>
+    /// <param name="catalog">The transforms catalog.</param>
+    /// <param name="options">The options.</param>
+    public static NormalizeEstimator Normalize(this TransformsCatalog catalog, NormalizeOptions options) =>
+        new(Context(catalog), options);
+
+    /// <summary>fastai's <c>procs=[FillMissing, Categorify, Normalize]</c> in one estimator.</summary>
+    /// <param name="catalog">The transforms catalog.</param>
+    /// <param name="options">Categorical and continuous columns and the procs' options.</param>
+    public static TabularPreprocessEstimator TabularPreprocess(this TransformsCatalog catalog, TabularPreprocessOptions options) =>
+        new(Context(catalog), options);
+
+    private static MLContext Context(TransformsCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        // Catalogs keep their environment private; it is the MLContext that created them.
+        var context = (MLContext)catalog.GetType().GetProperty("Environment",
+            System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!.GetValue(catalog)!;
+        context.RegisterTabularExtensions();
+        return context;
+    }
+}
