@@ -70,10 +70,8 @@ public static class TabularTransformsCatalog
     private static MLContext Context(TransformsCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        // Catalogs keep their environment private; it is the MLContext that created them.
-        var context = (MLContext)catalog.GetType().GetProperty("Environment",
-            System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!.GetValue(catalog)!;
-        context.RegisterTabularExtensions();
-        return context;
+        // A catalog's host environment is internal to ML.NET, so the built-in transforms this library assembles are
+        // created in a context of its own. They hold no reference to it once fitted, and save and load as usual.
+        return new MLContext();
     }
 }

@@ -1,0 +1,43 @@
+using Microsoft.ML.Data;
+
+namespace MLTabularExtensions.Cli.Rossmann;
+
+/// <summary>A row of Kaggle's train.csv joined with store.csv on Store (missing store values are NaN / empty).</summary>
+public sealed class RossmannRow
+{
+#pragma warning disable CS1591 // Kaggle's column names.
+    [LoadColumn(0)] public int Store { get; set; }
+    [LoadColumn(1)] public int DayOfWeek { get; set; }
+    [LoadColumn(2)] public DateTime Date { get; set; }
+    [LoadColumn(3)] public float Sales { get; set; }
+    [LoadColumn(4)] public float Customers { get; set; }
+    [LoadColumn(5)] public float Open { get; set; }
+    [LoadColumn(6)] public float Promo { get; set; }
+    [LoadColumn(7)] public string StateHoliday { get; set; } = "";
+    [LoadColumn(8)] public float SchoolHoliday { get; set; }
+    public string StoreType { get; set; } = "";
+    public string Assortment { get; set; } = "";
+    public float CompetitionDistance { get; set; }
+    public float CompetitionOpenSinceMonth { get; set; }
+    public float CompetitionOpenSinceYear { get; set; }
+    public float Promo2 { get; set; }
+    public float Promo2SinceWeek { get; set; }
+    public float Promo2SinceYear { get; set; }
+    public string PromoInterval { get; set; } = "";
+#pragma warning restore CS1591
+
+    /// <summary>The categorical inputs of the preprocessing sample (after AddDateParts on Date).</summary>
+    public static readonly string[] CategoricalColumns =
+    [
+        nameof(Store), nameof(DayOfWeek), "Year", "Month", "Week", "Day", nameof(StateHoliday), nameof(StoreType),
+        nameof(Assortment), nameof(PromoInterval), nameof(CompetitionOpenSinceMonth), nameof(CompetitionOpenSinceYear),
+        nameof(Promo2SinceWeek), nameof(Promo2SinceYear), "Is_month_end", "Is_month_start", "Is_quarter_end",
+        "Is_quarter_start", "Is_year_end", "Is_year_start",
+    ];
+
+    /// <summary>The continuous inputs of the preprocessing sample.</summary>
+    public static readonly string[] ContinuousColumns =
+    [
+        nameof(CompetitionDistance), nameof(Promo), nameof(SchoolHoliday), nameof(Promo2), "Dayofyear", "Elapsed",
+    ];
+}
