@@ -1,0 +1,94 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using MLTabularExtensions.Categorify;
+
+namespace MLTabularExtensions.Tests.Transforms;
+
+public sealed class CategorifyTests
+{
+    private sealed class Row
+    {
+        public string Text { get; set; } = "";
+        public float Number { get; set; }
+        public long Big { get; set; }
+        public bool Flag { get; set; }
+    }
+
+    private static Row[] Rows(params (string Text, float Number, long Big, bool Flag)[] rows) =>
+        [.. rows.Select(r => new Row { Text = r.Text, Number = r.Number, Big = r.Big, Flag = r.Flag })];
+
+    [Test]
+    public void Vocabulary_IsSorted_NumbersNumerically_TextByCodePoint_FalseBeforeTrue()
+    {
+        var context = TestData.Context();
+        // "𝒜" (U+1D49C) sorts after "ｚ" (U+FF5A) by code point, though its UTF-16 surrogate sorts before it.
+        var train = context.View(Rows(("b", 10, 3, true), ("a", -1, -7, false), ("B", 2, 100, true), ("𝒜", 10, 3, true),
+            ("ｚ", float.NaN, 3, true), ("", 2, 3, true)));
+
+        var model = context.Transforms.Categorify("Text", "Number", "Big", "Flag").Fit(train);
+
+        Assert.That(model.Columns[0].Vocabulary, Is.EqualTo(new[] { "B", "a", "b", "ｚ", "𝒜" }));
+        Assert.That(model.Columns[1].Vocabulary, Is.EqualTo(new[] { -1f, 2f, 10f }));
+        Assert.That(model.Columns[2].Vocabulary, Is.EqualTo(new[] { -7L, 3L, 100L }));
+        Assert.That(model.Columns[3].Vocabulary, Is.EqualTo(new[] { false, true }));
+        var output = model.Transform(train);
+        Assert.That(output.Column<uint>("Text"), Is.EqualTo(new uint[] { 3, 2, 1, 5, 4, 0 }));
+        Assert.That(output.Column<uint>("Number"), Is.EqualTo(new uint[] { 3, 1, 2, 3, 0, 2 }));
+        Assert.That(output.Column<uint>("Big"), Is.EqualTo(new uint[] { 2, 1, 3, 2, 2, 2 }));
+        Assert.That(output.Column<uint>("Flag"), Is.EqualTo(new uint[] { 2, 1, 2, 2, 2, 2 }));
+        Assert.That(((KeyDataViewType)output.Schema["Text"].Type).Count, Is.EqualTo(5UL));
+    }
+
+    [Test]
+    public void UnseenAndMissingValues_MapToZero()
+    {
+        var context = TestData.Context();
+        var model = context.Transforms.Categorify("Text", "Number").Fit(context.View(Rows(("x", 1, 0, false), ("y", 2, 0, false))));
+
+        var output = model.Transform(context.View(Rows(("z", 3, 0, false), ("", float.NaN, 0, false), ("y", 1, 0, false))));
+
+        Assert.That(output.Column<uint>("Text"), Is.EqualTo(new uint[] { 0, 0, 2 }));
+        Assert.That(output.Column<uint>("Number"), Is.EqualTo(new uint[] { 0, 0, 1 }));
+    }
+
+    [Test]
+    public void MaxCategories_KeepsMostFrequent_AndMinFrequency_DropsRare()
+    {
+        var context = TestData.Context();
+        var train = context.View(Rows(("a", 1, 0, false), ("b", 1, 0, false), ("b", 2, 0, false), ("c", 2, 0, false),
+            ("c", 3, 0, false), ("c", 3, 0, false)));
+
+        var top = context.Transforms.Categorify(new CategorifyOptions { Columns = ["Text"], MaxCategories = 2 }).Fit(train);
+        var frequent = context.Transforms.Categorify(new CategorifyOptions { Columns = ["Number"], MinFrequency = 2 }).Fit(train);
+
+        Assert.That(top.Columns[0].Vocabulary, Is.EqualTo(new[] { "b", "c" }));
+        Assert.That(top.Transform(train).Column<uint>("Text"), Is.EqualTo(new uint[] { 0, 1, 1, 2, 2, 2 }));
+        Assert.That(frequent.Columns[0].Vocabulary, Is.EqualTo(new[] { 1f, 2f, 3f }));
+        var rare = context.Transforms.Categorify(new CategorifyOptions { Columns = ["Text"], MinFrequency = 3 }).Fit(train);
+        Assert.That(rare.Columns[0].Vocabulary, Is.EqualTo(new[] { "c" }));
+    }
+
+    [Test]
+    public void MaxCategories_BreaksCountTiesBySortOrder()
+    {
+        var context = TestData.Context();
+        var train = context.View(Rows(("d", 0, 0, false), ("a", 0, 0, false), ("c", 0, 0, false)));
+
+        var model = context.Transforms.Categorify(new CategorifyOptions { Columns = ["Text"], MaxCategories = 2 }).Fit(train);
+
+        Assert.That(model.Columns[0].Vocabulary, Is.EqualTo(new[] { "a", "c" }));
+    }
+
+    [Test]
+    public void EstimatorOutputSchema_DeclaresKeyColumns()
+    {
+        var context = TestData.Context();
+        var data = context.View(Rows(("a", 1, 0, false)));
+
+        var shape = context.Transforms.Categorify("Text", "Flag").GetOutputSchema(TestData.Shape(data.Schema));
+
+        Assert.That(shape.Single(c => c.Name == "Text").IsKey, Is.True);
+        Assert.That(shape.Single(c => c.Name == "Flag").IsKey, Is.True);
+        Assert.That(shape.Single(c => c.Name == "Number").IsKey, Is.False);
+    }
+}
