@@ -40,8 +40,25 @@ public sealed class FillMissingEstimator : IEstimator<FillMissingTransformer>
     public SchemaShape GetOutputSchema(SchemaShape inputSchema)
     {
         ColumnRequirement.Check(Name, inputSchema, _options.Columns, ColumnKinds.Continuous);
-        // Which columns get an _na indicator is only known after Fit; the filled columns keep their shape.
-        return inputSchema;
+        return Placeholder(_context, inputSchema, _options.Columns, _options.AddIndicators).GetOutputSchema(inputSchema);
+    }
+
+    /// <summary>
+    /// The output shape before Fit: filled columns keep theirs, and every Single/Double column may gain its Boolean
+    /// <c>_na</c> (Fit adds it only where training had a missing value), so later steps can name the indicators.
+    /// </summary>
+    internal static IEstimator<ITransformer> Placeholder(MLContext context, SchemaShape inputSchema,
+        IEnumerable<string> columns, bool addIndicators)
+    {
+        var chain = new EstimatorChain<ITransformer>();
+        if (!addIndicators) return chain;
+        foreach (var name in columns)
+        {
+            ColumnRequirement.TryFind(inputSchema, name, out var column);
+            if (ColumnKinds.IsFloating(column.ItemType))
+                chain = chain.Append<ITransformer>(context.Transforms.Expression(name + "_na", "x => isna(x)", name));
+        }
+        return chain;
     }
 
     internal static void CheckFillValue(FillMissingStrategy strategy, double fillValue)

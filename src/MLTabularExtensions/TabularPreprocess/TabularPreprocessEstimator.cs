@@ -22,6 +22,7 @@ public sealed class TabularPreprocessEstimator : IEstimator<TabularPreprocessTra
     internal TabularPreprocessEstimator(MLContext context, TabularPreprocessOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        CheckDisjoint(options);
         ColumnRequirement.CheckNamesGiven(Name, [.. options.CategoricalColumns, .. options.ContinuousColumns]);
         FillMissingEstimator.CheckFillValue(options.FillStrategy, options.FillValue);
         _limits = CategorifyEstimator.CheckLimits(options.MaxCategories, options.MinFrequency);
@@ -66,11 +67,15 @@ public sealed class TabularPreprocessEstimator : IEstimator<TabularPreprocessTra
     {
         ColumnRequirement.Check(Name, inputSchema, _options.CategoricalColumns, ColumnKinds.Categorical);
         ColumnRequirement.Check(Name, inputSchema, _options.ContinuousColumns, ColumnKinds.Continuous);
-        CheckDisjoint();
-        // Filling keeps shapes; the _na flags depend on the training data and are not known before Fit.
-        var shape = inputSchema;
-        if (_options.CategoricalColumns.Count > 0)
-            shape = CategorifyEstimator.Placeholder(_context, _options.CategoricalColumns).GetOutputSchema(shape);
+        // Every Single/Double continuous column may gain an _na key; Fit adds those that training needs.
+        var shape = FillMissingEstimator.Placeholder(_context, inputSchema, _options.ContinuousColumns, _options.AddIndicators)
+            .GetOutputSchema(inputSchema);
+        var indicators = _options.AddIndicators
+            ? _options.ContinuousColumns.Where(c => shape.Any(s => s.Name == c + "_na")).Select(c => c + "_na")
+            : [];
+        string[] keys = [.. _options.CategoricalColumns, .. indicators];
+        if (keys.Length > 0)
+            shape = CategorifyEstimator.Placeholder(_context, keys).GetOutputSchema(shape);
         return _options.ContinuousColumns.Count > 0
             ? new NormalizeEstimator(_context, new NormalizeOptions { Columns = _options.ContinuousColumns, Epsilon = _options.Epsilon })
                 .GetOutputSchema(shape)
@@ -81,12 +86,11 @@ public sealed class TabularPreprocessEstimator : IEstimator<TabularPreprocessTra
     {
         ColumnRequirement.Check(Name, schema, _options.CategoricalColumns, ColumnKinds.Categorical);
         ColumnRequirement.Check(Name, schema, _options.ContinuousColumns, ColumnKinds.Continuous);
-        CheckDisjoint();
     }
 
-    private void CheckDisjoint()
+    private static void CheckDisjoint(TabularPreprocessOptions options)
     {
-        var both = _options.CategoricalColumns.Intersect(_options.ContinuousColumns, StringComparer.Ordinal).FirstOrDefault();
+        var both = options.CategoricalColumns.Intersect(options.ContinuousColumns, StringComparer.Ordinal).FirstOrDefault();
         if (both is not null)
             throw new ArgumentException($"{Name}: column '{both}' is listed as both categorical and continuous.", "options");
     }
