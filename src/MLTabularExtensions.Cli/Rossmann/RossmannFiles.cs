@@ -14,11 +14,23 @@ public static class RossmannFiles
         var stores = Read<StoreRow>(context, CsvSource.Find(folder, "store.csv")).ToDictionary(s => s.Store);
         var rows = new List<RossmannRow>(1_100_000);
         long line = 1;
-        foreach (var row in Read<RossmannRow>(context, CsvSource.Find(folder, "train.csv")))
+        foreach (var day in Read<TrainRow>(context, CsvSource.Find(folder, "train.csv")))
         {
             line++;
-            if (!stores.TryGetValue(row.Store, out var store))
-                throw new InvalidDataException($"train.csv line {line}: Store {row.Store} is not in store.csv.");
+            if (!stores.TryGetValue(day.Store, out var store))
+                throw new InvalidDataException($"train.csv line {line}: Store {day.Store} is not in store.csv.");
+            var row = new RossmannRow
+            {
+                Store = day.Store,
+                DayOfWeek = day.DayOfWeek,
+                Date = day.Date,
+                Sales = day.Sales,
+                Customers = day.Customers,
+                Open = day.Open,
+                Promo = day.Promo,
+                StateHoliday = day.StateHoliday,
+                SchoolHoliday = day.SchoolHoliday,
+            };
             row.StoreType = store.StoreType;
             row.Assortment = store.Assortment;
             row.CompetitionDistance = store.CompetitionDistance;
@@ -35,7 +47,14 @@ public static class RossmannFiles
 
     private static IEnumerable<T> Read<T>(MLContext context, CsvSource source) where T : class, new()
     {
-        var loader = context.Data.CreateTextLoader<T>(separatorChar: ',', hasHeader: true, allowQuoting: true);
+        // Empty numeric fields (store.csv has many) must read as NaN, i.e. missing, not as TextLoader's default 0.
+        var loader = context.Data.CreateTextLoader<T>(new TextLoader.Options
+        {
+            Separators = [','],
+            HasHeader = true,
+            AllowQuoting = true,
+            MissingRealsAsNaNs = true,
+        });
         return context.Data.CreateEnumerable<T>(loader.Load(source), reuseRowObject: false);
     }
 }

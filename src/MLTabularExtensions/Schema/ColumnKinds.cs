@@ -20,5 +20,5 @@ internal static class ColumnKinds
     public static bool IsFloating(DataViewType type) => Floating.Contains(type);
 
     public static string Describe(IEnumerable<DataViewType> types) =>
-        string.Join(", ", types.Select(t => t.RawType.Name));
+        string.Join(", ", types.Select(t => t.ToString()));
 }
