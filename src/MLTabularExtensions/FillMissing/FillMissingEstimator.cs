@@ -31,7 +31,7 @@ public sealed class FillMissingEstimator : IEstimator<FillMissingTransformer>
     {
         ArgumentNullException.ThrowIfNull(input);
         ColumnRequirement.Check(Name, input.Schema, _options.Columns, ColumnKinds.Continuous);
-        var values = _options.Columns.Select(c => new ContinuousValues(Name, c)).ToArray();
+        var values = _options.Columns.Select(c => ContinuousValues.For(Name, input.Schema[c])).ToArray();
         DataScan.Run(Name, input, values);
         return Build(_context, input, Learn(_options, input.Schema, values));
     }

@@ -30,7 +30,7 @@ public sealed class NormalizeEstimator : IEstimator<NormalizeTransformer>
     {
         ArgumentNullException.ThrowIfNull(input);
         ColumnRequirement.Check(Name, input.Schema, _options.Columns, ColumnKinds.Continuous);
-        var values = _options.Columns.Select(c => new ContinuousValues(Name, c)).ToArray();
+        var values = _options.Columns.Select(c => ContinuousValues.For(Name, input.Schema[c])).ToArray();
         DataScan.Run(Name, input, values);
         var learned = values.Select(v => Learn(v.ColumnName, input.Schema[v.ColumnName].Type, v.Values, _options.Epsilon));
         return Build(_context, input, [.. learned]);

@@ -35,6 +35,10 @@ internal sealed class ValueCategoryCounts<T>(string columnName, Func<T, bool> is
     private readonly Dictionary<T, long> _counts = [];
     private ValueGetter<T>? _getter;
     private T _value;
+    // Tables are often sorted by date or key, so a value tends to repeat on consecutive rows: count a run locally
+    // and touch the dictionary once per run.
+    private T _run;
+    private long _runLength;
 
     /// <summary>Adds <paramref name="count"/> occurrences of <paramref name="value"/> without reading a row.</summary>
     public void Add(T value, long count)
@@ -48,12 +52,29 @@ internal sealed class ValueCategoryCounts<T>(string columnName, Func<T, bool> is
     {
         _getter!(ref _value);
         if (isMissing(_value)) return;
-        ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_counts, _value, out _);
-        count++;
+        if (_runLength > 0 && _value.CompareTo(_run) == 0)
+        {
+            _runLength++;
+            return;
+        }
+        FlushRun();
+        _run = _value;
+        _runLength = 1;
     }
 
-    public override Array Vocabulary(CategoryLimits limits) =>
-        limits.Select(_counts, Comparer<T>.Default).ToArray();
+    public override Array Vocabulary(CategoryLimits limits)
+    {
+        FlushRun();
+        return limits.Select(_counts, Comparer<T>.Default).ToArray();
+    }
+
+    private void FlushRun()
+    {
+        if (_runLength == 0) return;
+        ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_counts, _run, out _);
+        count += _runLength;
+        _runLength = 0;
+    }
 }
 
 /// <summary>Counts of a text column; the vocabulary sorts by Unicode code point, as Python's <c>sorted</c>.</summary>
@@ -70,15 +91,14 @@ internal sealed class TextCategoryCounts(string columnName) : CategoryCounts(col
     {
         _getter!(ref _value);
         if (_value.IsEmpty) return;
-        if (_counts.TryGetValue(_value, out var count))
+        ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrNullRef(_counts, _value);
+        if (!System.Runtime.CompilerServices.Unsafe.IsNullRef(ref count))
         {
-            _counts[_value] = count + 1;
+            count++;
+            return;
         }
-        else
-        {
-            // The loader may reuse the buffer behind the value: keep a copy as the key.
-            _counts[_value.ToString().AsMemory()] = 1;
-        }
+        // The loader may reuse the buffer behind the value: keep a copy as the key.
+        _counts[_value.ToString().AsMemory()] = 1;
     }
 
     public override Array Vocabulary(CategoryLimits limits) =>

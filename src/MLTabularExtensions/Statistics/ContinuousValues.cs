@@ -1,3 +1,4 @@
+using System.Numerics;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -7,10 +8,9 @@ namespace MLTabularExtensions.Statistics;
 /// Keeps every value of a numeric column in row order (NaN for missing) so that the median, mode and moments can be
 /// computed exactly; rejects infinities, which have no meaningful statistic, naming the row.
 /// </summary>
-internal sealed class ContinuousValues(string transform, string columnName) : IColumnAccumulator
+internal abstract class ContinuousValues(string transform, string columnName) : IColumnAccumulator
 {
     private readonly List<double> _values = [];
-    private Func<double>? _read;
 
     public string ColumnName { get; } = columnName;
 
@@ -19,22 +19,22 @@ internal sealed class ContinuousValues(string transform, string columnName) : IC
 
     public long MissingCount { get; private set; }
 
-    public void Bind(DataViewRowCursor cursor)
-    {
-        var column = cursor.Schema[ColumnName];
-        _read = column.Type.RawType switch
-        {
-            var t when t == typeof(float) => Reader<float>(cursor, column, v => v),
-            var t when t == typeof(double) => Reader<double>(cursor, column, v => v),
-            var t when t == typeof(int) => Reader<int>(cursor, column, v => v),
-            var t when t == typeof(long) => Reader<long>(cursor, column, v => v),
-            _ => throw new InvalidOperationException($"{transform}: column '{ColumnName}' is not numeric."),
-        };
-    }
+    public abstract void Bind(DataViewRowCursor cursor);
 
-    public void Read(long row)
+    public abstract void Read(long row);
+
+    /// <summary>Creates the reader for a column of one of <see cref="Schema.ColumnKinds.Continuous"/>.</summary>
+    public static ContinuousValues For(string transform, DataViewSchema.Column column) => column.Type.RawType switch
     {
-        var value = _read!();
+        var t when t == typeof(float) => new Typed<float>(transform, column.Name),
+        var t when t == typeof(double) => new Typed<double>(transform, column.Name),
+        var t when t == typeof(int) => new Typed<int>(transform, column.Name),
+        var t when t == typeof(long) => new Typed<long>(transform, column.Name),
+        _ => throw new InvalidOperationException($"{transform}: column '{column.Name}' is not numeric."),
+    };
+
+    private protected void Add(double value, long row)
+    {
         if (double.IsNaN(value)) MissingCount++;
         else if (double.IsInfinity(value))
             throw new InvalidOperationException(
@@ -42,14 +42,18 @@ internal sealed class ContinuousValues(string transform, string columnName) : IC
         _values.Add(value);
     }
 
-    private static Func<double> Reader<T>(DataViewRowCursor cursor, DataViewSchema.Column column, Func<T, double> widen)
+    private sealed class Typed<T>(string transform, string columnName) : ContinuousValues(transform, columnName)
+        where T : INumberBase<T>
     {
-        var getter = cursor.GetGetter<T>(column);
-        T value = default!;
-        return () =>
+        private ValueGetter<T>? _getter;
+        private T _value = T.Zero;
+
+        public override void Bind(DataViewRowCursor cursor) => _getter = cursor.GetGetter<T>(cursor.Schema[ColumnName]);
+
+        public override void Read(long row)
         {
-            getter(ref value);
-            return widen(value);
-        };
+            _getter!(ref _value);
+            Add(double.CreateChecked(_value), row);
+        }
     }
 }

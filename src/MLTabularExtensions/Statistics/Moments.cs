@@ -29,12 +29,48 @@ internal static class Moments
     /// <summary>Median of the non-missing values (mean of the two middle ones for an even count), or NaN if none.</summary>
     public static double Median(IEnumerable<double> values)
     {
-        var sorted = values.Where(v => !double.IsNaN(v)).ToArray();
-        if (sorted.Length == 0) return double.NaN;
-        Array.Sort(sorted);
-        var middle = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+        var present = values.Where(v => !double.IsNaN(v)).ToArray();
+        if (present.Length == 0) return double.NaN;
+        var middle = present.Length / 2;
+        var upper = Select(present, middle);
+        if (present.Length % 2 == 1) return upper;
+        // After selection every element left of the middle is ≤ it: the lower middle is their maximum.
+        var lower = present[0];
+        for (var i = 1; i < middle; i++) lower = Math.Max(lower, present[i]);
+        return (lower + upper) / 2;
     }
+
+    /// <summary>
+    /// Hoare's quickselect: reorders <paramref name="values"/> so the k-th smallest is at index k with smaller or
+    /// equal values before it, in O(n) on average; a full sort of a million values costs about ten times more.
+    /// </summary>
+    private static double Select(double[] values, int k)
+    {
+        int left = 0, right = values.Length - 1;
+        while (left < right)
+        {
+            var pivot = MedianOfThree(values[left], values[left + (right - left) / 2], values[right]);
+            int i = left, j = right;
+            while (i <= j)
+            {
+                while (values[i] < pivot) i++;
+                while (values[j] > pivot) j--;
+                if (i <= j)
+                {
+                    (values[i], values[j]) = (values[j], values[i]);
+                    i++;
+                    j--;
+                }
+            }
+            if (k <= j) right = j;
+            else if (k >= i) left = i;
+            else return values[k];
+        }
+        return values[k];
+    }
+
+    private static double MedianOfThree(double a, double b, double c) =>
+        Math.Max(Math.Min(a, b), Math.Min(Math.Max(a, b), c));
 
     /// <summary>Most frequent non-missing value; the smallest of tied values (pandas' <c>mode()[0]</c>); NaN if none.</summary>
     public static double Mode(IEnumerable<double> values)

@@ -36,7 +36,7 @@ public sealed class TabularPreprocessEstimator : IEstimator<TabularPreprocessTra
     {
         ArgumentNullException.ThrowIfNull(input);
         CheckInput(input.Schema);
-        var continuous = _options.ContinuousColumns.Select(c => new ContinuousValues(Name, c)).ToArray();
+        var continuous = _options.ContinuousColumns.Select(c => ContinuousValues.For(Name, input.Schema[c])).ToArray();
         var categorical = _options.CategoricalColumns.Select(c => CategoryCounts.For(Name, input.Schema[c])).ToArray();
         var rows = DataScan.Run(Name, input, [.. continuous, .. categorical]);
 
