@@ -56,10 +56,10 @@ internal static class PreprocessJob
     private static void Describe(TabularPreprocessTransformer preprocess, TextWriter output)
     {
         output.WriteLine("Categorical (key) columns: " + string.Join(", ",
-            preprocess.Categorify.Columns.Select(c => $"{c.Name}[{c.Vocabulary.Length}]")));
+            preprocess.CategorizedColumns.Select(c => $"{c.Name}[{c.Vocabulary.Length}]")));
         output.WriteLine("Continuous columns (mean ± std): " + string.Join(", ",
-            preprocess.Normalize.Columns.Select(c => $"{c.Name} {c.Mean:G4} ± {c.Std:G4}")));
-        output.WriteLine("Filled: " + string.Join(", ", preprocess.FillMissing.Columns
+            preprocess.NormalizedColumns.Select(c => $"{c.Name} {c.Mean:G4} ± {c.Std:G4}")));
+        output.WriteLine("Filled: " + string.Join(", ", preprocess.FilledColumns
             .Where(c => c.IndicatorName is not null).Select(c => $"{c.Name} with {c.FillValue:G6} (+ {c.IndicatorName})")));
     }
 

@@ -103,15 +103,21 @@ public sealed class FillMissingEstimator : IEstimator<FillMissingTransformer>
 
     internal static FillMissingTransformer Build(MLContext context, IDataView input, IReadOnlyList<FilledColumn> columns)
     {
-        var chain = new EstimatorChain<ITransformer>();
-        foreach (var column in columns)
+        var chain = Indicators(context, columns);
+        foreach (var column in columns.Where(c => !double.IsNaN(c.FillValue)))
         {
-            if (double.IsNaN(column.FillValue)) continue;
-            if (column.IndicatorName is not null)
-                chain = chain.Append<ITransformer>(context.Transforms.Expression(column.IndicatorName, "x => isna(x)", column.Name));
             var fill = ExpressionLiteral.For(column.FillValue, column.Type);
             chain = chain.Append<ITransformer>(context.Transforms.Expression(column.Name, $"x => isna(x) ? {fill} : x", column.Name));
         }
         return new FillMissingTransformer(chain.Fit(input), columns);
+    }
+
+    /// <summary>The Boolean <c>_na</c> columns, computed from the unfilled values.</summary>
+    internal static EstimatorChain<ITransformer> Indicators(MLContext context, IEnumerable<FilledColumn> columns)
+    {
+        var chain = new EstimatorChain<ITransformer>();
+        foreach (var column in columns.Where(c => c.IndicatorName is not null))
+            chain = chain.Append<ITransformer>(context.Transforms.Expression(column.IndicatorName!, "x => isna(x)", column.Name));
+        return chain;
     }
 }

@@ -32,7 +32,7 @@ public sealed class NormalizeEstimator : IEstimator<NormalizeTransformer>
         ColumnRequirement.Check(Name, input.Schema, _options.Columns, ColumnKinds.Continuous);
         var values = _options.Columns.Select(c => ContinuousValues.For(Name, input.Schema[c])).ToArray();
         DataScan.Run(Name, input, values);
-        var learned = values.Select(v => Learn(v.ColumnName, input.Schema[v.ColumnName].Type, v.Values, _options.Epsilon));
+        var learned = values.Select(v => Learn(v.ColumnName, input.Schema[v.ColumnName].Type, v.Values, double.NaN, _options.Epsilon));
         return Build(_context, input, [.. learned]);
     }
 
@@ -55,9 +55,10 @@ public sealed class NormalizeEstimator : IEstimator<NormalizeTransformer>
             throw new ArgumentOutOfRangeException(nameof(epsilon), $"{Name}: Epsilon must be finite and non-negative, not {epsilon}.");
     }
 
-    internal static NormalizedColumn Learn(string name, DataViewType type, IEnumerable<double> values, double epsilon)
+    /// <summary>Moments of <paramref name="values"/> with missing ones read as <paramref name="fill"/> (NaN: skipped).</summary>
+    internal static NormalizedColumn Learn(string name, DataViewType type, ReadOnlySpan<double> values, double fill, double epsilon)
     {
-        var (mean, std) = Moments.MeanAndSampleStd(values);
+        var (mean, std) = Moments.MeanAndSampleStd(values, fill);
         if (double.IsNaN(mean))
             throw new InvalidOperationException($"{Name}: column '{name}' has no non-missing value in the training data, so its mean is undefined.");
         return new NormalizedColumn(name, type, mean, std, epsilon);
@@ -71,9 +72,12 @@ public sealed class NormalizeEstimator : IEstimator<NormalizeTransformer>
         return new NormalizeTransformer(chain.Fit(input), columns);
     }
 
-    private static string Formula(DataViewType type, double mean, double divisor)
+    /// <summary>The expression for one column; <see cref="Body"/> without the parameter list.</summary>
+    internal static string Formula(DataViewType type, double mean, double divisor) => "x => " + Body(type, mean, divisor);
+
+    internal static string Body(DataViewType type, double mean, double divisor)
     {
         var result = ExpressionLiteral.ResultType(type);
-        return $"x => ({ExpressionLiteral.Widened(type)} - {ExpressionLiteral.For(mean, result)}) / {ExpressionLiteral.For(divisor, result)}";
+        return $"({ExpressionLiteral.Widened(type)} - {ExpressionLiteral.For(mean, result)}) / {ExpressionLiteral.For(divisor, result)}";
     }
 }

@@ -8,7 +8,7 @@ internal abstract class CategoryCounts(string columnName) : IColumnAccumulator
 {
     public string ColumnName { get; } = columnName;
 
-    public abstract void Bind(DataViewRowCursor cursor);
+    public abstract void Bind(DataViewRowCursor cursor, long? expectedRows);
 
     public abstract void Read(long row);
 
@@ -46,7 +46,7 @@ internal sealed class ValueCategoryCounts<T>(string columnName, Func<T, bool> is
         if (count > 0) _counts[value] = _counts.GetValueOrDefault(value) + count;
     }
 
-    public override void Bind(DataViewRowCursor cursor) => _getter = cursor.GetGetter<T>(cursor.Schema[ColumnName]);
+    public override void Bind(DataViewRowCursor cursor, long? expectedRows) => _getter = cursor.GetGetter<T>(cursor.Schema[ColumnName]);
 
     public override void Read(long row)
     {
@@ -84,7 +84,7 @@ internal sealed class TextCategoryCounts(string columnName) : CategoryCounts(col
     private ValueGetter<ReadOnlyMemory<char>>? _getter;
     private ReadOnlyMemory<char> _value;
 
-    public override void Bind(DataViewRowCursor cursor) =>
+    public override void Bind(DataViewRowCursor cursor, long? expectedRows) =>
         _getter = cursor.GetGetter<ReadOnlyMemory<char>>(cursor.Schema[ColumnName]);
 
     public override void Read(long row)

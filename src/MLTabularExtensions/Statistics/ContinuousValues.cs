@@ -10,16 +10,22 @@ namespace MLTabularExtensions.Statistics;
 /// </summary>
 internal abstract class ContinuousValues(string transform, string columnName) : IColumnAccumulator
 {
-    private readonly List<double> _values = [];
+    private List<double> _values = [];
 
     public string ColumnName { get; } = columnName;
 
     /// <summary>Values in row order; NaN marks a missing value.</summary>
-    public IReadOnlyList<double> Values => _values;
+    public ReadOnlySpan<double> Values => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_values);
 
     public long MissingCount { get; private set; }
 
-    public abstract void Bind(DataViewRowCursor cursor);
+    public void Bind(DataViewRowCursor cursor, long? expectedRows)
+    {
+        if (expectedRows is > 0 and < int.MaxValue) _values = new List<double>((int)expectedRows.Value);
+        BindGetter(cursor);
+    }
+
+    private protected abstract void BindGetter(DataViewRowCursor cursor);
 
     public abstract void Read(long row);
 
@@ -48,7 +54,7 @@ internal abstract class ContinuousValues(string transform, string columnName) : 
         private ValueGetter<T>? _getter;
         private T _value = T.Zero;
 
-        public override void Bind(DataViewRowCursor cursor) => _getter = cursor.GetGetter<T>(cursor.Schema[ColumnName]);
+        private protected override void BindGetter(DataViewRowCursor cursor) => _getter = cursor.GetGetter<T>(cursor.Schema[ColumnName]);
 
         public override void Read(long row)
         {

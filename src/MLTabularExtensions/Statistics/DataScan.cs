@@ -10,11 +10,14 @@ internal static class DataScan
     {
         var columns = accumulators.Select(a => data.Schema[a.ColumnName]).Distinct();
         using var cursor = data.GetRowCursor(columns);
-        foreach (var accumulator in accumulators) accumulator.Bind(cursor);
+        var expectedRows = data.GetRowCount();
+        // An array, not the interface: enumerating an IReadOnlyList allocates once per row.
+        var readers = accumulators.ToArray();
+        foreach (var reader in readers) reader.Bind(cursor, expectedRows);
         long rows = 0;
         while (cursor.MoveNext())
         {
-            foreach (var accumulator in accumulators) accumulator.Read(rows);
+            for (var i = 0; i < readers.Length; i++) readers[i].Read(rows);
             rows++;
         }
         if (rows == 0)

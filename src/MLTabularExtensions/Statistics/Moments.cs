@@ -3,14 +3,18 @@ namespace MLTabularExtensions.Statistics;
 /// <summary>Order statistics and moments over the non-missing values of a column, computed in double.</summary>
 internal static class Moments
 {
-    /// <summary>Mean and sample standard deviation (n − 1), ignoring NaN as pandas does; std is 0 for n ≤ 1.</summary>
-    public static (double Mean, double Std) MeanAndSampleStd(IEnumerable<double> values)
+    /// <summary>
+    /// Mean and sample standard deviation (n − 1) of <paramref name="values"/> with NaN replaced by
+    /// <paramref name="fill"/>, or ignored as pandas does when <paramref name="fill"/> is NaN; std is 0 for n ≤ 1.
+    /// </summary>
+    public static (double Mean, double Std) MeanAndSampleStd(ReadOnlySpan<double> values, double fill = double.NaN)
     {
         // Two passes, always in row order, so the same values give the same bits whichever transform computes them.
         double sum = 0;
         long n = 0;
-        foreach (var v in values)
+        foreach (var raw in values)
         {
+            var v = double.IsNaN(raw) ? fill : raw;
             if (double.IsNaN(v)) continue;
             sum += v;
             n++;
@@ -18,8 +22,9 @@ internal static class Moments
         if (n == 0) return (double.NaN, double.NaN);
         var mean = sum / n;
         double squares = 0;
-        foreach (var v in values)
+        foreach (var raw in values)
         {
+            var v = double.IsNaN(raw) ? fill : raw;
             if (double.IsNaN(v)) continue;
             squares += (v - mean) * (v - mean);
         }
@@ -27,9 +32,9 @@ internal static class Moments
     }
 
     /// <summary>Median of the non-missing values (mean of the two middle ones for an even count), or NaN if none.</summary>
-    public static double Median(IEnumerable<double> values)
+    public static double Median(ReadOnlySpan<double> values)
     {
-        var present = values.Where(v => !double.IsNaN(v)).ToArray();
+        var present = Present(values);
         if (present.Length == 0) return double.NaN;
         var middle = present.Length / 2;
         var upper = Select(present, middle);
@@ -73,11 +78,11 @@ internal static class Moments
         Math.Max(Math.Min(a, b), Math.Min(Math.Max(a, b), c));
 
     /// <summary>Most frequent non-missing value; the smallest of tied values (pandas' <c>mode()[0]</c>); NaN if none.</summary>
-    public static double Mode(IEnumerable<double> values)
+    public static double Mode(ReadOnlySpan<double> values)
     {
         var best = double.NaN;
         var bestCount = 0;
-        foreach (var group in values.Where(v => !double.IsNaN(v)).GroupBy(v => v).OrderBy(g => g.Key))
+        foreach (var group in Present(values).GroupBy(v => v).OrderBy(g => g.Key))
         {
             var count = group.Count();
             if (count > bestCount)
@@ -87,5 +92,15 @@ internal static class Moments
             }
         }
         return best;
+    }
+
+    private static double[] Present(ReadOnlySpan<double> values)
+    {
+        var present = new List<double>(values.Length);
+        foreach (var v in values)
+        {
+            if (!double.IsNaN(v)) present.Add(v);
+        }
+        return [.. present];
     }
 }

@@ -41,8 +41,8 @@ public sealed class TabularPreprocessEstimator : IEstimator<TabularPreprocessTra
         var rows = DataScan.Run(Name, input, [.. continuous, .. categorical]);
 
         var filled = FillMissingEstimator.Learn(FillOptions(), input.Schema, continuous);
-        var fill = FillMissingEstimator.Build(_context, input, filled);
-        var afterFill = fill.Transform(input);
+        var indicatorStep = FillMissingEstimator.Indicators(_context, filled).Fit(input);
+        var afterFill = indicatorStep.Transform(input);
 
         var indicators = continuous.Zip(filled)
             .Where(pair => pair.Second.IndicatorName is not null)
@@ -57,9 +57,10 @@ public sealed class TabularPreprocessEstimator : IEstimator<TabularPreprocessTra
         var categorify = CategorifyEstimator.Build(_context, afterFill, categories);
 
         var moments = continuous.Zip(filled).Select(pair => NormalizeEstimator.Learn(pair.First.ColumnName,
-            pair.Second.Type, FilledValues(pair.First.Values, pair.Second), _options.Epsilon));
-        var normalize = NormalizeEstimator.Build(_context, categorify.Transform(afterFill), [.. moments]);
-        return new TabularPreprocessTransformer(fill, categorify, normalize);
+            pair.Second.Type, pair.First.Values, pair.Second.StoredFillValue, _options.Epsilon)).ToArray();
+        var fillAndNormalize = FusedFillNormalize.Chain(_context, filled, moments).Fit(categorify.Transform(afterFill));
+        var inner = new TransformerChain<ITransformer>(indicatorStep, categorify.Inner, fillAndNormalize);
+        return new TabularPreprocessTransformer(inner, filled, categories, moments);
     }
 
     /// <inheritdoc />
@@ -94,9 +95,6 @@ public sealed class TabularPreprocessEstimator : IEstimator<TabularPreprocessTra
         if (both is not null)
             throw new ArgumentException($"{Name}: column '{both}' is listed as both categorical and continuous.", "options");
     }
-
-    private static IEnumerable<double> FilledValues(IEnumerable<double> values, FilledColumn column) =>
-        double.IsNaN(column.FillValue) ? values : values.Select(v => double.IsNaN(v) ? column.StoredFillValue : v);
 
     private FillMissingOptions FillOptions() => new()
     {

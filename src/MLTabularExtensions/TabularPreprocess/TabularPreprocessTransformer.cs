@@ -9,41 +9,45 @@ using MLTabularExtensions.Wrapping;
 namespace MLTabularExtensions.TabularPreprocess;
 
 /// <summary>
-/// Fitted <see cref="TabularPreprocessEstimator"/>: FillMissing, then Categorify (including the <c>_na</c> flags),
-/// then Normalize, each with the values learned from the training data. Saved as the built-in chains of the three.
+/// Fitted <see cref="TabularPreprocessEstimator"/>: the <c>_na</c> flags, Categorify (categoricals, then the flags) and
+/// fill-and-normalize, with the values learned from the training data. Saved as ML.NET <c>Expression</c> and
+/// <c>MapValueToKey</c> transforms.
 /// </summary>
 public sealed class TabularPreprocessTransformer : BuiltInChainTransformer
 {
-    internal TabularPreprocessTransformer(FillMissingTransformer fill, CategorifyTransformer categorify,
-        NormalizeTransformer normalize)
-        : base(new TransformerChain<ITransformer>(fill.Inner, categorify.Inner, normalize.Inner))
+    internal TabularPreprocessTransformer(ITransformer inner, IReadOnlyList<FilledColumn> filled,
+        IReadOnlyList<CategorizedColumn> categorized, IReadOnlyList<NormalizedColumn> normalized)
+        : base(inner)
     {
-        FillMissing = fill;
-        Categorify = categorify;
-        Normalize = normalize;
+        FilledColumns = filled;
+        CategorizedColumns = categorized;
+        NormalizedColumns = normalized;
     }
 
-    /// <summary>The fitted FillMissing step.</summary>
-    public FillMissingTransformer FillMissing { get; }
+    /// <summary>What FillMissing learned, per continuous column.</summary>
+    public IReadOnlyList<FilledColumn> FilledColumns { get; }
 
-    /// <summary>The fitted Categorify step (user categoricals, then the <c>_na</c> flags).</summary>
-    public CategorifyTransformer Categorify { get; }
+    /// <summary>What Categorify learned: the categoricals, then the <c>_na</c> flags.</summary>
+    public IReadOnlyList<CategorizedColumn> CategorizedColumns { get; }
 
-    /// <summary>The fitted Normalize step.</summary>
-    public NormalizeTransformer Normalize { get; }
+    /// <summary>What Normalize learned (on the filled values), per continuous column.</summary>
+    public IReadOnlyList<NormalizedColumn> NormalizedColumns { get; }
+
+    /// <summary>The <c>_na</c> flag columns added (continuous columns with missing training values).</summary>
+    public IReadOnlyList<string> IndicatorColumns => [.. FilledColumns.Where(c => c.IndicatorName is not null).Select(c => c.IndicatorName!)];
 
     /// <summary>The key-typed output columns a model should embed: the categoricals, then the <c>_na</c> flags.</summary>
-    public IReadOnlyList<string> CategoricalColumns => [.. Categorify.Columns.Select(c => c.Name)];
+    public IReadOnlyList<string> CategoricalColumns => [.. CategorizedColumns.Select(c => c.Name)];
 
     /// <summary>The normalized continuous output columns.</summary>
-    public IReadOnlyList<string> ContinuousColumns => [.. Normalize.Columns.Select(c => c.Name)];
+    public IReadOnlyList<string> ContinuousColumns => [.. NormalizedColumns.Select(c => c.Name)];
 
     private protected override void ValidateInput(DataViewSchema schema)
     {
-        var indicators = FillMissing.IndicatorColumns.ToHashSet(StringComparer.Ordinal);
-        foreach (var column in Categorify.Columns.Where(c => !indicators.Contains(c.Name)))
+        var indicators = IndicatorColumns.ToHashSet(StringComparer.Ordinal);
+        foreach (var column in CategorizedColumns.Where(c => !indicators.Contains(c.Name)))
             ColumnRequirement.Check(TabularPreprocessEstimator.Name, schema, [column.Name], [column.Type]);
-        foreach (var column in FillMissing.Columns)
+        foreach (var column in FilledColumns)
             ColumnRequirement.Check(TabularPreprocessEstimator.Name, schema, [column.Name], [column.Type]);
     }
 }

@@ -29,11 +29,11 @@ public sealed class RossmannPreprocessTests
         var output = model.Transform(valid);
 
         Assert.That(rows, Has.Count.EqualTo(1_017_209));
-        var store = preprocess.Categorify.Columns.Single(c => c.Name == "Store");
+        var store = preprocess.CategorizedColumns.Single(c => c.Name == "Store");
         Assert.That(store.Vocabulary, Has.Length.EqualTo(1_115));
         Assert.That(((KeyDataViewType)output.Schema["Store"].Type).Count, Is.EqualTo(1_115UL));
         Assert.That(preprocess.CategoricalColumns, Does.Contain("CompetitionDistance_na"));
-        Assert.That(preprocess.FillMissing.IndicatorColumns, Is.EqualTo(new[] { "CompetitionDistance_na" }));
+        Assert.That(preprocess.IndicatorColumns, Is.EqualTo(new[] { "CompetitionDistance_na" }));
         foreach (var column in preprocess.ContinuousColumns)
         {
             var values = output.Schema[column].Type == NumberDataViewType.Double
@@ -45,7 +45,7 @@ public sealed class RossmannPreprocessTests
         // Stores the training period has not seen would be 0; every validation store is known.
         Assert.That(output.Column<uint>("Store").Min(), Is.GreaterThan(0u));
         // StateHoliday's "0" and a–c were all seen in training.
-        Assert.That(preprocess.Categorify.Columns.Single(c => c.Name == "StateHoliday").Vocabulary,
+        Assert.That(preprocess.CategorizedColumns.Single(c => c.Name == "StateHoliday").Vocabulary,
             Is.EqualTo(new[] { "0", "a", "b", "c" }));
     }
 }
