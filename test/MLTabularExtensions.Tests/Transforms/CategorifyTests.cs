@@ -69,6 +69,33 @@ public sealed class CategorifyTests
     }
 
     [Test]
+    public void ColumnsWithEqualVocabularies_ShareAMapping_AndKeepTheirOwnKeys()
+    {
+        var context = TestData.Context();
+        var train = context.View(
+            new Pair { A = true, B = false, X = 1, Y = 2, Z = 1 },
+            new Pair { A = false, B = true, X = 2, Y = 1, Z = 3 });
+
+        var model = context.Transforms.Categorify("A", "B", "X", "Y", "Z").Fit(train);
+        var output = model.Transform(context.View(new Pair { A = true, B = true, X = 2, Y = 1, Z = 2 }));
+
+        Assert.That(output.Column<uint>("A"), Is.EqualTo(new uint[] { 2 }));
+        Assert.That(output.Column<uint>("B"), Is.EqualTo(new uint[] { 2 }));
+        Assert.That(output.Column<uint>("X"), Is.EqualTo(new uint[] { 2 }));
+        Assert.That(output.Column<uint>("Y"), Is.EqualTo(new uint[] { 1 }));
+        Assert.That(output.Column<uint>("Z"), Is.EqualTo(new uint[] { 0 }), "Z's vocabulary is {1, 3}: 2 is unseen");
+    }
+
+    private sealed class Pair
+    {
+        public bool A { get; set; }
+        public bool B { get; set; }
+        public int X { get; set; }
+        public int Y { get; set; }
+        public int Z { get; set; }
+    }
+
+    [Test]
     public void MaxCategories_BreaksCountTiesBySortOrder()
     {
         var context = TestData.Context();
