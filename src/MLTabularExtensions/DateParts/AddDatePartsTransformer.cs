@@ -21,6 +21,7 @@ public sealed class AddDatePartsTransformer : BuiltInChainTransformer
     /// <summary>The columns added, in fastai's order.</summary>
     public IReadOnlyList<string> OutputColumns { get; }
 
-    private protected override void ValidateInput(DataViewSchema schema) =>
+    /// <inheritdoc />
+    protected override void ValidateInput(DataViewSchema schema) =>
         ColumnRequirement.Check(AddDatePartsEstimator.Name, schema, [_input], ColumnKinds.Date);
 }

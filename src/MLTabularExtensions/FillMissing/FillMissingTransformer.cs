@@ -18,7 +18,8 @@ public sealed class FillMissingTransformer : BuiltInChainTransformer
     /// <summary>The indicator columns this transformer adds (those with missing values in training).</summary>
     public IReadOnlyList<string> IndicatorColumns => [.. Columns.Where(c => c.IndicatorName is not null).Select(c => c.IndicatorName!)];
 
-    private protected override void ValidateInput(Microsoft.ML.DataViewSchema schema)
+    /// <inheritdoc />
+    protected override void ValidateInput(Microsoft.ML.DataViewSchema schema)
     {
         foreach (var column in Columns)
             ColumnRequirement.Check(FillMissingEstimator.Name, schema, [column.Name], [column.Type]);

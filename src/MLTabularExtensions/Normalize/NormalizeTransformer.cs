@@ -15,7 +15,8 @@ public sealed class NormalizeTransformer : BuiltInChainTransformer
     /// <summary>What was learned, one entry per column, in the order given.</summary>
     public IReadOnlyList<NormalizedColumn> Columns { get; }
 
-    private protected override void ValidateInput(DataViewSchema schema)
+    /// <inheritdoc />
+    protected override void ValidateInput(DataViewSchema schema)
     {
         foreach (var column in Columns)
             ColumnRequirement.Check(NormalizeEstimator.Name, schema, [column.Name], [column.Type]);

@@ -42,7 +42,8 @@ public sealed class TabularPreprocessTransformer : BuiltInChainTransformer
     /// <summary>The normalized continuous output columns.</summary>
     public IReadOnlyList<string> ContinuousColumns => [.. NormalizedColumns.Select(c => c.Name)];
 
-    private protected override void ValidateInput(DataViewSchema schema)
+    /// <inheritdoc />
+    protected override void ValidateInput(DataViewSchema schema)
     {
         var indicators = IndicatorColumns.ToHashSet(StringComparer.Ordinal);
         foreach (var column in CategorizedColumns.Where(c => !indicators.Contains(c.Name)))

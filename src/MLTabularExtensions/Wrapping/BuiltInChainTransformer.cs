@@ -12,7 +12,8 @@ public abstract class BuiltInChainTransformer : ITransformer, ICanSaveModel
 {
     private readonly ITransformer _inner;
 
-    private protected BuiltInChainTransformer(ITransformer inner) => _inner = inner;
+    /// <summary>Wraps <paramref name="inner"/>, the built-in chain that scores and is saved.</summary>
+    protected BuiltInChainTransformer(ITransformer inner) => _inner = inner;
 
     /// <summary>The built-in transformer chain that does the work and is what gets saved.</summary>
     public ITransformer Inner => _inner;
@@ -46,5 +47,5 @@ public abstract class BuiltInChainTransformer : ITransformer, ICanSaveModel
     void ICanSaveModel.Save(ModelSaveContext ctx) => ((ICanSaveModel)_inner).Save(ctx);
 
     /// <summary>Throws a specific error (column, expected type) when <paramref name="schema"/> does not fit.</summary>
-    private protected abstract void ValidateInput(DataViewSchema schema);
+    protected abstract void ValidateInput(DataViewSchema schema);
 }

@@ -1,0 +1,75 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace MLTabularExtensions.TorchSharp.Model;
+
+/// <summary>
+/// fastai's TabularModel: one embedding per categorical column, embedding dropout, BatchNorm on the continuous
+/// inputs, then Linear → ReLU → BatchNorm → Dropout blocks, an output Linear and an optional scaled sigmoid.
+/// </summary>
+internal sealed class TabularModule : nn.Module<Tensor, Tensor, Tensor>
+{
+    private readonly ModuleList<Embedding> _embeddings = new();
+    private readonly Dropout? _embeddingDropout;
+    private readonly BatchNorm1d? _continuousNorm;
+    private readonly ModuleList<Linear> _linears = new();
+    private readonly ModuleList<BatchNorm1d> _norms = new();
+    private readonly ModuleList<Dropout> _dropouts = new();
+
+    public TabularModule(TabularShape shape) : base("TabularModel")
+    {
+        Shape = shape;
+        foreach (var (cardinality, embeddingWidth) in shape.Embeddings)
+        {
+            var embedding = nn.Embedding(cardinality, embeddingWidth);
+            using (no_grad()) nn.init.trunc_normal_(embedding.weight!, 0, 0.01, -0.02, 0.02);
+            _embeddings.Add(embedding);
+        }
+        if (shape.EmbeddingDropout > 0) _embeddingDropout = nn.Dropout(shape.EmbeddingDropout);
+        if (shape.UseBatchNorm && shape.ContinuousWidth > 0) _continuousNorm = nn.BatchNorm1d(shape.ContinuousWidth);
+        var width = shape.Embeddings.Sum(e => e.Width) + shape.ContinuousWidth;
+        for (var i = 0; i < shape.Layers.Count; i++)
+        {
+            _linears.Add(nn.Linear(width, shape.Layers[i]));
+            if (shape.UseBatchNorm) _norms.Add(nn.BatchNorm1d(shape.Layers[i]));
+            // An identity dropout keeps the block's modules aligned by index.
+            _dropouts.Add(nn.Dropout(shape.Dropouts[i]));
+            width = shape.Layers[i];
+        }
+        _linears.Add(nn.Linear(width, shape.Outputs));
+        RegisterComponents();
+    }
+
+    public TabularShape Shape { get; }
+
+    public IReadOnlyList<Embedding> Embeddings => [.. _embeddings];
+
+    public BatchNorm1d? ContinuousNorm => _continuousNorm;
+
+    /// <summary>Hidden layers, then the output layer.</summary>
+    public IReadOnlyList<Linear> Linears => [.. _linears];
+
+    public IReadOnlyList<BatchNorm1d> Norms => [.. _norms];
+
+    public override Tensor forward(Tensor categorical, Tensor continuous)
+    {
+        var parts = new List<Tensor>(2);
+        if (_embeddings.Count > 0)
+        {
+            var embedded = cat([.. _embeddings.Select((e, i) => e.forward(categorical.select(1, i)))], 1);
+            parts.Add(_embeddingDropout is null ? embedded : _embeddingDropout.forward(embedded));
+        }
+        if (Shape.ContinuousWidth > 0) parts.Add(_continuousNorm is null ? continuous : _continuousNorm.forward(continuous));
+        var x = parts.Count == 1 ? parts[0] : cat(parts, 1);
+        for (var i = 0; i < Shape.Layers.Count; i++)
+        {
+            x = nn.functional.relu(_linears[i].forward(x));
+            if (Shape.UseBatchNorm) x = _norms[i].forward(x);
+            if (Shape.Dropouts[i] > 0) x = _dropouts[i].forward(x);
+        }
+        x = _linears[^1].forward(x);
+        if (Shape.YRange is var (low, high)) x = sigmoid(x) * (high - low) + low;
+        return x;
+    }
+}

@@ -1,0 +1,20 @@
+namespace MLTabularExtensions.TorchSharp.Model;
+
+/// <summary>Everything that fixes the network's architecture, resolved from the options and the data's schema.</summary>
+/// <param name="Embeddings">Per categorical column: rows (key count + 1 for the missing slot) and width.</param>
+/// <param name="ContinuousWidth">Number of continuous features (a vector column counts its size).</param>
+/// <param name="Layers">Hidden layer sizes.</param>
+/// <param name="Dropouts">Dropout after each hidden layer.</param>
+/// <param name="EmbeddingDropout">Dropout on the concatenated embeddings.</param>
+/// <param name="UseBatchNorm">BatchNorm on the continuous inputs and after each hidden layer.</param>
+/// <param name="YRange">Output range of the scaled sigmoid, if any.</param>
+/// <param name="Outputs">Output width: 1 for regression and binary, the class count for multiclass.</param>
+internal sealed record TabularShape(
+    IReadOnlyList<(long Cardinality, int Width)> Embeddings,
+    int ContinuousWidth,
+    IReadOnlyList<int> Layers,
+    IReadOnlyList<double> Dropouts,
+    double EmbeddingDropout,
+    bool UseBatchNorm,
+    (float Min, float Max)? YRange,
+    int Outputs);

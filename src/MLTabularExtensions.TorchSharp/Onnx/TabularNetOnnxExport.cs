@@ -1,0 +1,94 @@
+using MLTabularExtensions.TorchSharp.Model;
+using MLTabularExtensions.TorchSharp.Training;
+using Onnx;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace MLTabularExtensions.TorchSharp.Onnx;
+
+/// <summary>
+/// Writes a trained <see cref="TabularModule"/> in eval mode (dropout off, BatchNorm with running statistics folded
+/// into a multiply-add) as an ONNX graph whose inputs are the data's own columns: each key column as uint32 [N, 1]
+/// (cast and gathered inside the graph, so key 0 selects embedding row 0) and each continuous column as float [N, w].
+/// </summary>
+internal static class TabularNetOnnxExport
+{
+    // libtorch's BatchNorm1d default, which TabularModule uses.
+    private const double BatchNormEpsilon = 1e-5;
+
+    public static byte[] Export(TabularModule model, TabularColumns columns, bool logTarget, string outputName)
+    {
+        var shape = model.Shape;
+        var graph = new OnnxGraphBuilder("TabularNet");
+        var features = new List<string>();
+        for (var i = 0; i < columns.Categorical.Count; i++)
+        {
+            var input = graph.Input(columns.Categorical[i].Name, TensorProto.Types.DataType.Uint32, 1);
+            var index = graph.Node("Cast", [input], OnnxGraphBuilder.Int("to", (long)TensorProto.Types.DataType.Int64));
+            var weights = Values(model.Embeddings[i].weight!);
+            var table = graph.Constant(weights, shape.Embeddings[i].Cardinality, shape.Embeddings[i].Width);
+            var gathered = graph.Node("Gather", [table, index], OnnxGraphBuilder.Int("axis", 0));
+            features.Add(graph.Node("Flatten", [gathered], OnnxGraphBuilder.Int("axis", 1)));
+        }
+        if (columns.Continuous.Count > 0)
+        {
+            var inputs = columns.Continuous.Select(c => graph.Input(c.Name, TensorProto.Types.DataType.Float, c.Width)).ToList();
+            var continuous = inputs.Count == 1 ? inputs[0] : graph.Node("Concat", inputs, OnnxGraphBuilder.Int("axis", 1));
+            features.Add(model.ContinuousNorm is { } norm ? FoldedBatchNorm(graph, continuous, norm) : continuous);
+        }
+        var x = features.Count == 1 ? features[0] : graph.Node("Concat", features, OnnxGraphBuilder.Int("axis", 1));
+        for (var i = 0; i < model.Linears.Count; i++)
+        {
+            x = Dense(graph, x, model.Linears[i]);
+            if (i == model.Linears.Count - 1) break;
+            x = graph.Node("Relu", [x]);
+            if (shape.UseBatchNorm) x = FoldedBatchNorm(graph, x, model.Norms[i]);
+        }
+        if (shape.YRange is var (low, high))
+        {
+            x = graph.Node("Sigmoid", [x]);
+            x = graph.Node("Mul", [x, graph.Constant([high - low], 1)]);
+            x = graph.Node("Add", [x, graph.Constant([low], 1)]);
+        }
+        if (logTarget) x = graph.Node("Exp", [x]);
+        graph.Output(x, outputName, shape.Outputs);
+        using var stream = new MemoryStream();
+        using (var output = new Google.Protobuf.CodedOutputStream(stream))
+        {
+            graph.Model("MLTabularExtensions.TabularNet").WriteTo(output);
+        }
+        return stream.ToArray();
+    }
+
+    private static string Dense(OnnxGraphBuilder graph, string x, Linear linear)
+    {
+        var weight = linear.weight!;
+        var w = graph.Constant(Values(weight), weight.shape[0], weight.shape[1]);
+        var b = graph.Constant(Values(linear.bias!), weight.shape[0]);
+        return graph.Node("Gemm", [x, w, b], OnnxGraphBuilder.Int("transB", 1));
+    }
+
+    private static string FoldedBatchNorm(OnnxGraphBuilder graph, string x, BatchNorm1d norm)
+    {
+        var mean = Values(norm.running_mean!);
+        var variance = Values(norm.running_var!);
+        var gamma = Values(norm.weight!);
+        var beta = Values(norm.bias!);
+        var scale = new float[mean.Length];
+        var shift = new float[mean.Length];
+        for (var i = 0; i < mean.Length; i++)
+        {
+            var s = gamma[i] / Math.Sqrt(variance[i] + BatchNormEpsilon);
+            scale[i] = (float)s;
+            shift[i] = (float)(beta[i] - mean[i] * s);
+        }
+        var scaled = graph.Node("Mul", [x, graph.Constant(scale, scale.Length)]);
+        return graph.Node("Add", [scaled, graph.Constant(shift, shift.Length)]);
+    }
+
+    private static float[] Values(Tensor tensor)
+    {
+        using var copy = tensor.detach().cpu().contiguous();
+        return copy.data<float>().ToArray();
+    }
+}

@@ -1,0 +1,20 @@
+using Microsoft.ML;
+using MLTabularExtensions.TorchSharp.Training;
+
+namespace MLTabularExtensions.TorchSharp;
+
+/// <summary>TabularNet on <c>mlContext.Regression.Trainers</c>, <c>BinaryClassification.Trainers</c> and <c>MulticlassClassification.Trainers</c>.</summary>
+public static class TabularNetCatalog
+{
+    /// <summary>A TabularNet regressor (label: Single). Output: <c>Score</c>.</summary>
+    /// <param name="catalog">The regression trainers catalog.</param>
+    /// <param name="options">Columns, architecture and training schedule.</param>
+    public static TabularNetTrainer TabularNet(this RegressionCatalog.RegressionTrainers catalog, TabularNetOptions options) =>
+        new(TabularNetTask.Regression, options, CatalogLog.For(catalog, TabularColumns.Trainer));
+
+    /// <summary>A TabularNet binary classifier (label: Boolean). Outputs: <c>Score</c>, <c>Probability</c>, <c>PredictedLabel</c>.</summary>
+    /// <param name="catalog">The binary classification trainers catalog.</param>
+    /// <param name="options">Columns, architecture and training schedule.</param>
+    public static TabularNetTrainer TabularNet(this BinaryClassificationCatalog.BinaryClassificationTrainers catalog, TabularNetOptions options) =>
+        new(TabularNetTask.BinaryClassification, options, CatalogLog.For(catalog, TabularColumns.Trainer));
+}

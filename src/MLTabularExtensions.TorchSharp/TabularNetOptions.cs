@@ -1,0 +1,80 @@
+namespace MLTabularExtensions.TorchSharp;
+
+/// <summary>
+/// Options of the TabularNet trainers: fastai's <c>tabular_learner</c> and <c>fit_one_cycle</c>, with fastai's defaults
+/// unless noted.
+/// </summary>
+public sealed class TabularNetOptions
+{
+    /// <summary>The label: Single for regression, Boolean for binary classification, a key for multiclass. Default "Label".</summary>
+    public string LabelColumnName { get; set; } = "Label";
+
+    /// <summary>Key-typed columns (e.g. from <c>Categorify</c> or <c>TabularPreprocess</c>), each with its own embedding. Key 0 (missing/unseen) uses embedding row 0.</summary>
+    public IReadOnlyList<string> CategoricalColumns { get; set; } = [];
+
+    /// <summary>Scalar Single columns (normalized, e.g. by <c>TabularPreprocess</c>) fed through BatchNorm.</summary>
+    public IReadOnlyList<string> ContinuousColumns { get; set; } = [];
+
+    /// <summary>Sizes of the hidden layers. Default [1000, 500] (the Rossmann lesson; fastai's own default is [200, 100]).</summary>
+    public IReadOnlyList<int> Layers { get; set; } = [1000, 500];
+
+    /// <summary>Dropout after each hidden layer (fastai <c>ps</c>); null or shorter than <see cref="Layers"/>: 0 for the rest.</summary>
+    public IReadOnlyList<double>? Dropouts { get; set; }
+
+    /// <summary>Dropout on the concatenated embeddings (fastai <c>embed_p</c>). Default 0.</summary>
+    public double EmbeddingDropout { get; set; }
+
+    /// <summary>Embedding width per categorical column; columns not listed use fastai's rule min(600, round(1.6 · n^0.56)), n counting the missing slot.</summary>
+    public IReadOnlyDictionary<string, int>? EmbeddingSizes { get; set; }
+
+    /// <summary>BatchNorm on the continuous inputs and after each hidden layer (fastai <c>use_bn</c>). Default true.</summary>
+    public bool UseBatchNorm { get; set; } = true;
+
+    /// <summary>Squash the output into (min, max) with a scaled sigmoid, in the units the network is trained in (log units with <see cref="LogTarget"/>). Regression only.</summary>
+    public (float Min, float Max)? YRange { get; set; }
+
+    /// <summary>Train on ln(label) and predict exp(output): for positive, skewed targets such as sales. Regression only; every label must be &gt; 0.</summary>
+    public bool LogTarget { get; set; }
+
+    /// <summary>Passes over the training data. Default 5.</summary>
+    public int Epochs { get; set; } = 5;
+
+    /// <summary>Rows per batch. Default 64 (fastai); the Rossmann lesson uses 512. The last incomplete batch of an epoch is dropped, as fastai does.</summary>
+    public int BatchSize { get; set; } = 64;
+
+    /// <summary>Peak learning rate of the one-cycle schedule. Default 1e-3 (fastai <c>lr_max</c>).</summary>
+    public double MaxLearningRate { get; set; } = 1e-3;
+
+    /// <summary>Share of steps spent warming up (fastai <c>pct_start</c>). Default 0.3.</summary>
+    public double WarmupFraction { get; set; } = 0.3;
+
+    /// <summary>The schedule starts at MaxLearningRate / this (fastai <c>div</c>). Default 25.</summary>
+    public double InitialDivisor { get; set; } = 25;
+
+    /// <summary>The schedule ends at MaxLearningRate / this (fastai <c>div_final</c>). Default 1e4.</summary>
+    public double FinalDivisor { get; set; } = 1e4;
+
+    /// <summary>Adam β1 at the start and end of the cycle; it falls to <see cref="MinMomentum"/> at the peak learning rate. Default 0.95.</summary>
+    public double MaxMomentum { get; set; } = 0.95;
+
+    /// <summary>Adam β1 at the peak learning rate. Default 0.85.</summary>
+    public double MinMomentum { get; set; } = 0.85;
+
+    /// <summary>Decoupled weight decay (AdamW), not applied to biases and BatchNorm parameters (fastai's <c>wd_bn_bias=False</c>). Default 0.01.</summary>
+    public double WeightDecay { get; set; } = 0.01;
+
+    /// <summary>Seeds weight initialisation, shuffling and dropout: same seed, data and device give the same model (bit for bit on CPU).</summary>
+    public int Seed { get; set; } = 42;
+
+    /// <summary>"cpu", "cuda" (fails clearly when no CUDA device and backend exist) or "auto" (CUDA when available). Default "cpu".</summary>
+    public string Device { get; set; } = "cpu";
+
+    /// <summary>libtorch intra-op threads; null keeps libtorch's choice.</summary>
+    public int? Threads { get; set; }
+
+    /// <summary>Data (with the same columns) scored after every epoch for <see cref="EpochReport.ValidLoss"/> and <see cref="EpochReport.ValidMetric"/>.</summary>
+    public Microsoft.ML.IDataView? ValidationData { get; set; }
+
+    /// <summary>Receives one report per epoch.</summary>
+    public IProgress<EpochReport>? Progress { get; set; }
+}

@@ -1,0 +1,107 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using MLTabularExtensions.Scoring;
+using MLTabularExtensions.TorchSharp.Model;
+using MLTabularExtensions.TorchSharp.Onnx;
+using MLTabularExtensions.TorchSharp.Training;
+using static TorchSharp.torch;
+
+namespace MLTabularExtensions.TorchSharp;
+
+/// <summary>
+/// fastai's tabular learner as an ML.NET trainer: entity embeddings for key columns, BatchNorm'd continuous inputs,
+/// ReLU blocks, trained by AdamW on fastai's one-cycle schedule with TorchSharp, then exported to ONNX and scored
+/// by ML.NET built-ins (see <see cref="TabularNetTransformer"/>).
+/// </summary>
+public sealed class TabularNetTrainer : IEstimator<TabularNetTransformer>
+{
+    private readonly TabularNetTask _task;
+    private readonly TabularNetOptions _options;
+    private readonly Action<string> _log;
+
+    internal TabularNetTrainer(TabularNetTask task, TabularNetOptions options, Action<string> log)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        TabularNetOptionsCheck.Validate(options, task);
+        _task = task;
+        _options = options;
+        _log = log;
+    }
+
+    /// <summary>Trains on <paramref name="input"/> (the whole table is moved to tensors once) and exports the network.</summary>
+    public TabularNetTransformer Fit(IDataView input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var device = TrainingDevice.Resolve(_options.Device);
+        if (_options.Threads is { } threads) set_num_threads(threads);
+        var columns = TabularColumns.Resolve(input.Schema, _options, _task, "the training data");
+        using var train = TabularTable.Read(input, columns, _options.LogTarget, device, "the training data");
+        using var valid = ReadValidation(columns, device);
+        var loop = new TabularNetLoop(_options, columns, device, _log);
+        using var model = loop.Train(Shape(columns), train, valid);
+        var onnx = TabularNetOnnxExport.Export(model, columns, _options.LogTarget, RawOutputRow.Column);
+        return TabularNetTransformer.Create(columns, onnx, input);
+    }
+
+    /// <summary>
+    /// fastai's learning-rate finder: trains a fresh network for up to <paramref name="steps"/> batches while the
+    /// learning rate grows exponentially from <paramref name="start"/> to <paramref name="end"/>, and returns the
+    /// smoothed loss at each rate (stopping early once the loss explodes). Pick a rate a little before the minimum.
+    /// </summary>
+    /// <param name="input">Training data.</param>
+    /// <param name="start">Smallest learning rate.</param>
+    /// <param name="end">Largest learning rate.</param>
+    /// <param name="steps">Number of batches (rates) to try.</param>
+    public IReadOnlyList<(double LearningRate, double Loss)> FindLearningRate(IDataView input, double start = 1e-7,
+        double end = 10, int steps = 100)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (!(start > 0) || !(end > start) || steps < 2)
+            throw new ArgumentOutOfRangeException(nameof(steps), "FindLearningRate needs 0 < start < end and at least 2 steps.");
+        var device = TrainingDevice.Resolve(_options.Device);
+        var columns = TabularColumns.Resolve(input.Schema, _options, _task, "the training data");
+        using var train = TabularTable.Read(input, columns, _options.LogTarget, device, "the training data");
+        return new TabularNetLoop(_options, columns, device, _log).FindLearningRate(Shape(columns), train, start, end, steps);
+    }
+
+    /// <inheritdoc />
+    public SchemaShape GetOutputSchema(SchemaShape inputSchema)
+    {
+        var anyInput = _options.CategoricalColumns.Concat(_options.ContinuousColumns).FirstOrDefault()
+            ?? throw new ArgumentException($"{TabularColumns.Trainer}: no categorical or continuous column was given.");
+        foreach (var name in _options.CategoricalColumns.Concat(_options.ContinuousColumns).Append(_options.LabelColumnName))
+        {
+            if (!inputSchema.Any(c => c.Name == name))
+                throw new ArgumentOutOfRangeException(nameof(inputSchema), $"{TabularColumns.Trainer}: column '{name}' was not found in the input.");
+        }
+        foreach (var name in _options.CategoricalColumns)
+        {
+            if (!inputSchema.Single(c => c.Name == name).IsKey)
+                throw new ArgumentOutOfRangeException(nameof(inputSchema),
+                    $"{TabularColumns.Trainer}: categorical column '{name}' is not a key column — turn it into one with mlContext.Transforms.Categorify (or TabularPreprocess) first.");
+        }
+        return TabularNetTransformer.OutputPlaceholder(new MLContext(), _task, anyInput).GetOutputSchema(inputSchema);
+    }
+
+    private TabularTable? ReadValidation(TabularColumns columns, Device device)
+    {
+        if (_options.ValidationData is not { } data) return null;
+        var validColumns = TabularColumns.Resolve(data.Schema, _options, _task, "the validation data");
+        columns.CheckSame(validColumns);
+        return TabularTable.Read(data, columns, _options.LogTarget, device, "the validation data");
+    }
+
+    private TabularShape Shape(TabularColumns columns)
+    {
+        var embeddings = columns.Categorical.Select(c =>
+        {
+            var rows = (long)c.KeyCount + 1;
+            var width = _options.EmbeddingSizes?.GetValueOrDefault(c.Name) is > 0 and var given ? given : EmbeddingSizeRule.For(rows);
+            return (rows, width);
+        }).ToArray();
+        var dropouts = _options.Layers.Select((_, i) => _options.Dropouts is { } ps && i < ps.Count ? ps[i] : 0).ToArray();
+        var outputs = _task == TabularNetTask.MulticlassClassification ? (int)columns.ClassCount : 1;
+        return new TabularShape(embeddings, columns.ContinuousWidth, _options.Layers, dropouts, _options.EmbeddingDropout,
+            _options.UseBatchNorm, _options.YRange, outputs);
+    }
+}

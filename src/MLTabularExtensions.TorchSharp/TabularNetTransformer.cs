@@ -1,0 +1,68 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using MLTabularExtensions.Scoring;
+using MLTabularExtensions.TorchSharp.Training;
+using MLTabularExtensions.Wrapping;
+
+namespace MLTabularExtensions.TorchSharp;
+
+/// <summary>
+/// A trained TabularNet, scored by ML.NET's <c>OnnxTransformer</c> (the network exported to ONNX in eval mode) and a
+/// stateless <c>CustomMapping</c> that emits ML.NET's standard columns: <c>Score</c> for regression; <c>Score</c>,
+/// <c>Probability</c> and <c>PredictedLabel</c> for binary classification. A saved model loads with
+/// <c>mlContext.RegisterTabularExtensions().Model.Load</c> and needs ONNX Runtime, not TorchSharp. Dispose it (or the
+/// loaded model) to delete ONNX Runtime's temporary copy of the graph.
+/// </summary>
+public sealed class TabularNetTransformer : BuiltInChainTransformer, IDisposable
+{
+    private readonly TabularColumns _columns;
+
+    private TabularNetTransformer(ITransformer inner, TabularColumns columns, byte[] onnxModel) : base(inner)
+    {
+        _columns = columns;
+        OnnxModel = onnxModel;
+    }
+
+    /// <summary>The exported network (ONNX protobuf bytes), e.g. to serve it elsewhere.</summary>
+    public IReadOnlyList<byte> OnnxModel { get; }
+
+    internal static TabularNetTransformer Create(TabularColumns columns, byte[] onnxModel, IDataView trainingData)
+    {
+        var context = new MLContext();
+        string[] inputs = [.. columns.Categorical.Select(c => c.Name), .. columns.Continuous.Select(c => c.Name)];
+        var chain = new EstimatorChain<ITransformer>()
+            .Append<ITransformer>(context.Transforms.ApplyOnnxModel([RawOutputRow.Column], inputs, new MemoryStream(onnxModel),
+                gpuDeviceId: null, fallbackToCpu: false))
+            .Append(ScoreMapping(context, columns.Task))
+            .Append<ITransformer>(context.Transforms.DropColumns(RawOutputRow.Column));
+        return new TabularNetTransformer(chain.Fit(trainingData), columns, onnxModel);
+    }
+
+    /// <summary>The estimators that give the same output columns, for <c>GetOutputSchema</c> before training.</summary>
+    internal static IEstimator<ITransformer> OutputPlaceholder(MLContext context, TabularNetTask task, string anyInput)
+    {
+        var chain = new EstimatorChain<ITransformer>()
+            .Append<ITransformer>(context.Transforms.Expression("Score", "x => 0.0", anyInput));
+        if (task == TabularNetTask.BinaryClassification)
+        {
+            chain = chain.Append<ITransformer>(context.Transforms.Expression("Probability", "x => 0.0", anyInput))
+                .Append<ITransformer>(context.Transforms.Expression("PredictedLabel", "x => false", anyInput));
+        }
+        return chain;
+    }
+
+    /// <summary>Deletes the temporary ONNX file that ONNX Runtime scores from.</summary>
+    public void Dispose() => (Inner as IDisposable)?.Dispose();
+
+    /// <inheritdoc />
+    protected override void ValidateInput(DataViewSchema schema) =>
+        TabularColumns.Resolve(schema, _columns.FeatureOptions(), _columns.Task, "the data to score", requireLabel: false)
+            .CheckSame(_columns);
+
+    private static IEstimator<ITransformer> ScoreMapping(MLContext context, TabularNetTask task) => task switch
+    {
+        TabularNetTask.Regression => context.Transforms.CustomMapping<RawOutputRow, RegressionScoreRow>(ScoreFactory.Map, ScoreFactory.ContractName),
+        TabularNetTask.BinaryClassification => context.Transforms.CustomMapping<RawOutputRow, BinaryScoreRow>(BinaryScoreFactory.Map, BinaryScoreFactory.ContractName),
+        _ => throw new NotSupportedException($"TabularNet scoring for {task} is not available yet."),
+    };
+}

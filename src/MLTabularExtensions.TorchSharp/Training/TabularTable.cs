@@ -1,0 +1,161 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using static TorchSharp.torch;
+
+namespace MLTabularExtensions.TorchSharp.Training;
+
+/// <summary>
+/// A whole data set as three tensors, read in one cursor pass and moved to the device once, so training indexes
+/// batches out of it without touching managed rows again.
+/// </summary>
+internal sealed class TabularTable : IDisposable
+{
+    private TabularTable(Tensor categorical, Tensor continuous, Tensor labels, float[] rawLabels)
+    {
+        Categorical = categorical;
+        Continuous = continuous;
+        Labels = labels;
+        RawLabels = rawLabels;
+    }
+
+    /// <summary>Key values, int64 [N, C] (0 = missing or unseen).</summary>
+    public Tensor Categorical { get; }
+
+    /// <summary>float32 [N, K].</summary>
+    public Tensor Continuous { get; }
+
+    /// <summary>Training targets: float32 [N, 1] (ln(label) with LogTarget; 0/1 for binary) or int64 [N] class indices.</summary>
+    public Tensor Labels { get; }
+
+    /// <summary>The labels as read (before the log), for metrics in the label's own units.</summary>
+    public float[] RawLabels { get; }
+
+    public long Rows => Categorical.shape[0];
+
+    public static TabularTable Read(IDataView data, TabularColumns columns, bool logTarget, Device device, string dataName)
+    {
+        var trainer = TabularColumns.Trainer;
+        var cursorColumns = columns.Categorical.Select(c => data.Schema[c.Name])
+            .Concat(columns.Continuous.Select(c => data.Schema[c.Name]))
+            .Append(data.Schema[columns.Label]);
+        using var cursor = data.GetRowCursor(cursorColumns);
+        var keyGetters = columns.Categorical.Select(c => cursor.GetGetter<uint>(data.Schema[c.Name])).ToArray();
+        var floatReaders = columns.Continuous.Select(c => ContinuousReader(cursor, data.Schema[c.Name], c.Width)).ToArray();
+        var label = LabelReader(cursor, data.Schema[columns.Label], columns.Task);
+
+        var expected = (int)Math.Min(data.GetRowCount() ?? 0, int.MaxValue);
+        var keys = new List<long>(expected * columns.Categorical.Count);
+        var floats = new List<float>(expected * columns.ContinuousWidth);
+        var labels = new List<float>(expected);
+        var features = new float[columns.ContinuousWidth];
+        uint key = 0;
+        long row = 0;
+        while (cursor.MoveNext())
+        {
+            foreach (var getter in keyGetters)
+            {
+                getter(ref key);
+                keys.Add(key);
+            }
+            var offset = 0;
+            for (var c = 0; c < floatReaders.Length; c++)
+            {
+                offset += floatReaders[c](features.AsSpan(offset));
+            }
+            for (var f = 0; f < features.Length; f++)
+            {
+                if (!float.IsFinite(features[f]))
+                    throw new InvalidOperationException(
+                        $"{trainer}: continuous column '{ColumnOfFeature(columns, f)}' is {features[f]} at row {row} of {dataName}; fill missing values (FillMissing / TabularPreprocess) and remove infinities first.");
+            }
+            floats.AddRange(features);
+            var y = label();
+            if (!float.IsFinite(y))
+                throw new InvalidOperationException(
+                    $"{trainer}: label column '{columns.Label}' is {y} at row {row} of {dataName}; expected a finite number (remove or fix such rows).");
+            if (logTarget && y <= 0)
+                throw new InvalidOperationException(
+                    $"{trainer}: label column '{columns.Label}' is {y} at row {row} of {dataName}, but LogTarget needs labels > 0 (e.g. keep rows with Sales > 0).");
+            if (columns.Task == TabularNetTask.MulticlassClassification && y < 0)
+                throw new InvalidOperationException(
+                    $"{trainer}: label column '{columns.Label}' is missing (key 0) at row {row} of {dataName}.");
+            labels.Add(y);
+            row++;
+        }
+        if (row == 0) throw new InvalidOperationException($"{trainer}: {dataName} has no rows; there is nothing to learn from.");
+
+        var rawLabels = labels.ToArray();
+        var categorical = tensor(keys.ToArray(), [row, columns.Categorical.Count], device: device);
+        var continuous = tensor(floats.ToArray(), [row, columns.ContinuousWidth], device: device);
+        var target = columns.Task == TabularNetTask.MulticlassClassification
+            ? tensor(rawLabels.Select(v => (long)v).ToArray(), [row], device: device)
+            : tensor(logTarget ? [.. rawLabels.Select(v => MathF.Log(v))] : rawLabels, [row, 1], device: device);
+        return new TabularTable(categorical, continuous, target, rawLabels);
+    }
+
+    public void Dispose()
+    {
+        Categorical.Dispose();
+        Continuous.Dispose();
+        Labels.Dispose();
+    }
+
+    private static string ColumnOfFeature(TabularColumns columns, int feature)
+    {
+        foreach (var (name, width) in columns.Continuous)
+        {
+            if (feature < width) return name;
+            feature -= width;
+        }
+        return "?";
+    }
+
+    private static Func<Span<float>, int> ContinuousReader(DataViewRowCursor cursor, DataViewSchema.Column column, int width)
+    {
+        if (column.Type == NumberDataViewType.Single)
+        {
+            var getter = cursor.GetGetter<float>(column);
+            float value = 0;
+            return target =>
+            {
+                getter(ref value);
+                target[0] = value;
+                return 1;
+            };
+        }
+        var vectorGetter = cursor.GetGetter<VBuffer<float>>(column);
+        var buffer = default(VBuffer<float>);
+        return target =>
+        {
+            vectorGetter(ref buffer);
+            buffer.CopyTo(target[..width]);
+            return width;
+        };
+    }
+
+    private static Func<float> LabelReader(DataViewRowCursor cursor, DataViewSchema.Column column, TabularNetTask task)
+    {
+        switch (task)
+        {
+            case TabularNetTask.Regression:
+            {
+                var getter = cursor.GetGetter<float>(column);
+                float value = 0;
+                return () => { getter(ref value); return value; };
+            }
+            case TabularNetTask.BinaryClassification:
+            {
+                var getter = cursor.GetGetter<bool>(column);
+                var value = false;
+                return () => { getter(ref value); return value ? 1f : 0f; };
+            }
+            default:
+            {
+                // Keys are 1-based class numbers; 0 (missing) becomes −1 and is reported by the caller.
+                var getter = cursor.GetGetter<uint>(column);
+                uint value = 0;
+                return () => { getter(ref value); return (float)value - 1; };
+            }
+        }
+    }
+}
