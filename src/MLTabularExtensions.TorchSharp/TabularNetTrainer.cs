@@ -67,8 +67,6 @@ public sealed class TabularNetTrainer : IEstimator<TabularNetTransformer>
     /// <inheritdoc />
     public SchemaShape GetOutputSchema(SchemaShape inputSchema)
     {
-        var anyInput = _options.CategoricalColumns.Concat(_options.ContinuousColumns).FirstOrDefault()
-            ?? throw new ArgumentException($"{TabularColumns.Trainer}: no categorical or continuous column was given.");
         foreach (var name in _options.CategoricalColumns.Concat(_options.ContinuousColumns).Append(_options.LabelColumnName))
         {
             if (!inputSchema.Any(c => c.Name == name))
@@ -80,7 +78,7 @@ public sealed class TabularNetTrainer : IEstimator<TabularNetTransformer>
                 throw new ArgumentOutOfRangeException(nameof(inputSchema),
                     $"{TabularColumns.Trainer}: categorical column '{name}' is not a key column — turn it into one with mlContext.Transforms.Categorify (or TabularPreprocess) first.");
         }
-        return TabularNetTransformer.OutputPlaceholder(new MLContext(), _task, anyInput).GetOutputSchema(inputSchema);
+        return TabularNetTransformer.OutputPlaceholder(new MLContext(), _task, _options.LabelColumnName).GetOutputSchema(inputSchema);
     }
 
     private TabularTable? ReadValidation(TabularColumns columns, Device device)

@@ -39,14 +39,17 @@ public sealed class TabularNetTransformer : BuiltInChainTransformer, IDisposable
     }
 
     /// <summary>The estimators that give the same output columns, for <c>GetOutputSchema</c> before training.</summary>
-    internal static IEstimator<ITransformer> OutputPlaceholder(MLContext context, TabularNetTask task, string anyInput)
+    /// <param name="context">Context to build the placeholder estimators in.</param>
+    /// <param name="task">The task, which fixes the output columns.</param>
+    /// <param name="label">The label column (Single or Boolean), read only for its presence.</param>
+    internal static IEstimator<ITransformer> OutputPlaceholder(MLContext context, TabularNetTask task, string label)
     {
         var chain = new EstimatorChain<ITransformer>()
-            .Append<ITransformer>(context.Transforms.Expression("Score", "x => 0.0", anyInput));
+            .Append<ITransformer>(context.Transforms.Expression("Score", "x => 0.0", label));
         if (task == TabularNetTask.BinaryClassification)
         {
-            chain = chain.Append<ITransformer>(context.Transforms.Expression("Probability", "x => 0.0", anyInput))
-                .Append<ITransformer>(context.Transforms.Expression("PredictedLabel", "x => false", anyInput));
+            chain = chain.Append<ITransformer>(context.Transforms.Expression("Probability", "x => 0.0", label))
+                .Append<ITransformer>(context.Transforms.Expression("PredictedLabel", "x => false", label));
         }
         return chain;
     }
