@@ -1,22 +1,24 @@
 using MLTabularExtensions.Cli;
 
-// mltab [preprocess] [--data DIR] [--out DIR]
-string? data = null;
-var outFolder = "out";
-var rest = args.SkipWhile(a => a == "preprocess").ToArray();
-for (var i = 0; i < rest.Length; i++)
+// mltab [rossmann|predict|train|preprocess] --option value …
+try
 {
-    switch (rest[i])
+    var line = CommandLine.Parse(args);
+    return line.Command switch
     {
-        case "--data" when i + 1 < rest.Length:
-            data = rest[++i];
-            break;
-        case "--out" when i + 1 < rest.Length:
-            outFolder = rest[++i];
-            break;
-        default:
-            Console.Error.WriteLine($"Unknown or incomplete argument '{rest[i]}'. Usage: mltab [preprocess] [--data DIR] [--out DIR]");
-            return 2;
-    }
+        "rossmann" => RossmannJob.Run(line, Console.Out),
+        "predict" => PredictJob.Run(line, Console.Out),
+        "train" => TrainJob.Run(line, Console.Out),
+        "preprocess" => PreprocessJob.Run(line.Text("data"), line.Text("out") ?? "out", Console.Out),
+        _ => throw new ArgumentException($"Unknown command '{line.Command}'."),
+    };
 }
-return PreprocessJob.Run(data, outFolder, Console.Out);
+catch (Exception e) when (e is ArgumentException or InvalidDataException or FileNotFoundException or DirectoryNotFoundException or InvalidOperationException)
+{
+    Console.Error.WriteLine($"mltab: {e.Message}");
+    Console.Error.WriteLine("usage: mltab rossmann [--data DIR] [--epochs N] [--out DIR] [--seed S] [--threads T] [--batch-size B] [--lr LR] [--wd WD]");
+    Console.Error.WriteLine("       mltab predict --model model.zip --data file.csv [--out predictions.csv]");
+    Console.Error.WriteLine("       mltab train --data file.csv --label COL [--task regression|binary] [--cat C …] [--cont C …] [--date COL] [--epochs N] [--out DIR]");
+    Console.Error.WriteLine("       mltab preprocess [--data DIR] [--out DIR]");
+    return 2;
+}

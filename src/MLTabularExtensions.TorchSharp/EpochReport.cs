@@ -18,3 +18,10 @@ public sealed record EpochReport(int Epoch, double TrainLoss, double? ValidLoss,
         + (ValidMetric is { } metric ? FormattableString.Invariant($", valid {MetricName} {metric:F4}") : "")
         + FormattableString.Invariant($", {Seconds:F1} s ({RowsPerSecond:N0} rows/s)");
 }
+
+/// <summary>Where training is within an epoch.</summary>
+/// <param name="Epoch">1-based epoch number.</param>
+/// <param name="Batch">Batches done in this epoch.</param>
+/// <param name="Batches">Batches in the epoch.</param>
+/// <param name="MeanLoss">Mean training loss of the epoch's batches so far.</param>
+public sealed record BatchReport(int Epoch, int Batch, int Batches, double MeanLoss);

@@ -77,4 +77,7 @@ public sealed class TabularNetOptions
 
     /// <summary>Receives one report per epoch.</summary>
     public IProgress<EpochReport>? Progress { get; set; }
+
+    /// <summary>Receives the running state of the current epoch about every 1 % of its batches, e.g. for a progress bar.</summary>
+    public IProgress<BatchReport>? BatchProgress { get; set; }
 }

@@ -21,6 +21,7 @@ internal sealed class TabularNetLoop(TabularNetOptions options, TabularColumns c
         var batches = BatchesPerEpoch(train.Rows);
         var schedule = new OneCycleSchedule(options, (long)batches * options.Epochs);
         using var shuffle = new Generator((ulong)options.Seed, CPU);
+        var reportEvery = Math.Max(1, batches / 100);
         long step = 0;
         for (var epoch = 1; epoch <= options.Epochs; epoch++)
         {
@@ -45,6 +46,8 @@ internal sealed class TabularNetLoop(TabularNetOptions options, TabularColumns c
                 loss.backward();
                 optimizer.step();
                 lossSum += loss.item<float>();
+                if (options.BatchProgress is { } progress && ((b + 1) % reportEvery == 0 || b + 1 == batches))
+                    progress.Report(new BatchReport(epoch, b + 1, batches, lossSum / (b + 1)));
             }
             clock.Stop();
             var trained = (double)batches * Math.Min(options.BatchSize, train.Rows);

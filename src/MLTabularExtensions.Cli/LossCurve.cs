@@ -1,0 +1,63 @@
+using MLTabularExtensions.TorchSharp;
+using SkiaSharp;
+
+namespace MLTabularExtensions.Cli;
+
+/// <summary>Collects the running training loss and per-epoch validation loss, and draws them as a PNG.</summary>
+internal sealed class LossCurve : IProgress<BatchReport>, IProgress<EpochReport>
+{
+    private readonly List<(double Epoch, double Loss)> _train = [];
+    private readonly List<(double Epoch, double Loss)> _valid = [];
+
+    public void Report(BatchReport value) => _train.Add((value.Epoch - 1 + (double)value.Batch / value.Batches, value.MeanLoss));
+
+    public void Report(EpochReport value)
+    {
+        if (value.ValidLoss is { } loss) _valid.Add((value.Epoch, loss));
+    }
+
+    public void Save(string path, int width = 800, int height = 500)
+    {
+        using var surface = SKSurface.Create(new SKImageInfo(width, height));
+        var canvas = surface.Canvas;
+        canvas.Clear(SKColors.White);
+        // Losses fall by orders of magnitude over a one-cycle run: plot them on a log scale.
+        var all = _train.Concat(_valid).Where(p => p.Loss > 0).Select(p => (p.Epoch, Loss: Math.Log10(p.Loss))).ToList();
+        const float margin = 60;
+        if (all.Count > 0)
+        {
+            var maxX = Math.Max(1, all.Max(p => p.Epoch));
+            var (minY, maxY) = (all.Min(p => p.Loss), all.Max(p => p.Loss));
+            if (maxY <= minY) maxY = minY + 1;
+            SKPoint Map((double X, double Y) p) => new(
+                margin + (float)(p.X / maxX) * (width - 2 * margin),
+                height - margin - (float)((p.Y - minY) / (maxY - minY)) * (height - 2 * margin));
+            using var axis = new SKPaint { Color = SKColors.Black, StrokeWidth = 1, IsAntialias = true };
+            canvas.DrawLine(margin, height - margin, width - margin, height - margin, axis);
+            canvas.DrawLine(margin, margin, margin, height - margin, axis);
+            using var text = new SKPaint { Color = SKColors.Black, TextSize = 14, IsAntialias = true };
+            canvas.DrawText($"loss (log scale) {Math.Pow(10, minY):G3} – {Math.Pow(10, maxY):G3}; x: epochs (0 – {maxX:G3})", margin, margin - 20, text);
+            Draw(canvas, _train, Map, SKColors.SteelBlue, "train (running mean)", margin + 10, text);
+            Draw(canvas, _valid, Map, SKColors.OrangeRed, "valid", margin + 30, text);
+        }
+        using var image = surface.Snapshot();
+        using var png = image.Encode(SKEncodedImageFormat.Png, 100);
+        using var file = File.Create(path);
+        png.SaveTo(file);
+    }
+
+    private static void Draw(SKCanvas canvas, List<(double Epoch, double Loss)> raw, Func<(double, double), SKPoint> map, SKColor color,
+        string label, float labelY, SKPaint text)
+    {
+        var points = raw.Where(p => p.Loss > 0).Select(p => (p.Epoch, Math.Log10(p.Loss))).ToList();
+        if (points.Count == 0) return;
+        using var paint = new SKPaint { Color = color, StrokeWidth = 2, IsAntialias = true, Style = SKPaintStyle.Stroke };
+        using var path = new SKPath();
+        path.MoveTo(map(points[0]));
+        foreach (var point in points.Skip(1)) path.LineTo(map(point));
+        canvas.DrawPath(path, paint);
+        foreach (var point in points.Count < 20 ? points : []) canvas.DrawCircle(map(point), 3, paint);
+        using var legend = new SKPaint { Color = color, TextSize = 14, IsAntialias = true };
+        canvas.DrawText(label, canvas.LocalClipBounds.Right - 200, labelY + 40, legend);
+    }
+}

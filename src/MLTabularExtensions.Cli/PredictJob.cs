@@ -1,0 +1,106 @@
+using System.Globalization;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace MLTabularExtensions.Cli;
+
+/// <summary><c>mltab predict --model model.zip --data file.csv [--out predictions.csv]</c>: scores a CSV with a saved model.</summary>
+internal static class PredictJob
+{
+    public static int Run(CommandLine line, TextWriter output)
+    {
+        line.Allow("model", "data", "out");
+        var modelPath = line.Required("model");
+        var dataPath = line.Required("data");
+        var context = new MLContext().RegisterTabularExtensions();
+        ITransformer model;
+        DataViewSchema inputSchema;
+        try
+        {
+            model = context.Model.Load(modelPath, out inputSchema);
+        }
+        catch (Exception e) when (e is not FileNotFoundException)
+        {
+            throw new InvalidDataException($"'{modelPath}' is not a model saved by ML.NET with this library's transforms: {e.Message}", e);
+        }
+        try
+        {
+            var data = Load(context, dataPath, inputSchema);
+            var scored = model.Transform(data);
+            var columns = new[] { "Score", "Probability", "PredictedLabel" }.Where(c => scored.Schema.GetColumnOrNull(c) is not null).ToArray();
+            var target = line.Text("out") is { } outPath ? new StreamWriter(outPath) : output;
+            target.WriteLine(string.Join(",", columns));
+            long rows = 0;
+            foreach (var values in Read(scored, columns))
+            {
+                target.WriteLine(string.Join(",", values));
+                rows++;
+            }
+            if (target != output) target.Dispose();
+            Console.Error.WriteLine($"Scored {rows:N0} rows of {dataPath}.");
+            return 0;
+        }
+        finally
+        {
+            (model as IDisposable)?.Dispose();
+        }
+    }
+
+    /// <summary>Reads the CSV's columns by header name with the types the model was trained on.</summary>
+    private static IDataView Load(MLContext context, string path, DataViewSchema schema)
+    {
+        using var reader = new StreamReader(path);
+        var header = (reader.ReadLine() ?? throw new InvalidDataException($"'{path}' is empty.")).Split(',');
+        var columns = new List<TextLoader.Column>();
+        foreach (var column in schema)
+        {
+            var index = Array.IndexOf(header, column.Name);
+            if (index < 0)
+            {
+                if (column.Name == "Sales" || column.Name == "Label") continue;
+                throw new InvalidDataException($"'{path}' has no column '{column.Name}', which the model needs ({column.Type}).");
+            }
+            columns.Add(new TextLoader.Column(column.Name, Kind(column.Type, column.Name), index));
+        }
+        return context.Data.LoadFromTextFile(path, new TextLoader.Options
+        {
+            Columns = [.. columns],
+            Separators = [','],
+            HasHeader = true,
+            AllowQuoting = true,
+            MissingRealsAsNaNs = true,
+        });
+    }
+
+    private static DataKind Kind(DataViewType type, string name) => type switch
+    {
+        _ when type == NumberDataViewType.Single => DataKind.Single,
+        _ when type == NumberDataViewType.Double => DataKind.Double,
+        _ when type == NumberDataViewType.Int32 => DataKind.Int32,
+        _ when type == NumberDataViewType.Int64 => DataKind.Int64,
+        _ when type == BooleanDataViewType.Instance => DataKind.Boolean,
+        _ when type == DateTimeDataViewType.Instance => DataKind.DateTime,
+        _ when type == TextDataViewType.Instance => DataKind.String,
+        _ => throw new InvalidDataException($"The model's input column '{name}' has type {type}, which cannot be read from CSV."),
+    };
+
+    private static IEnumerable<string[]> Read(IDataView data, string[] columns)
+    {
+        using var cursor = data.GetRowCursor(columns.Select(c => data.Schema[c]));
+        var getters = columns.Select(c => Text(cursor, data.Schema[c])).ToArray();
+        while (cursor.MoveNext()) yield return [.. getters.Select(g => g())];
+    }
+
+    private static Func<string> Text(DataViewRowCursor cursor, DataViewSchema.Column column)
+    {
+        if (column.Type == BooleanDataViewType.Instance)
+        {
+            var getter = cursor.GetGetter<bool>(column);
+            var value = false;
+            return () => { getter(ref value); return value ? "true" : "false"; };
+        }
+        var number = cursor.GetGetter<float>(column);
+        float f = 0;
+        return () => { number(ref f); return f.ToString("R", CultureInfo.InvariantCulture); };
+    }
+}

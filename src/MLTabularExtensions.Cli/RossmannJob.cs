@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using Microsoft.ML;
+using MLTabularExtensions.Cli.Rossmann;
+using MLTabularExtensions.Metrics;
+using MLTabularExtensions.TabularPreprocess;
+using MLTabularExtensions.TorchSharp;
+
+namespace MLTabularExtensions.Cli;
+
+/// <summary>
+/// <c>mltab rossmann</c>: the lesson end to end — data preparation, the last six weeks as validation, FillMissing +
+/// Categorify + Normalize, TabularNet with the lesson's recipe, RMSPE per epoch, model.zip and a loss-curve PNG.
+/// </summary>
+internal static class RossmannJob
+{
+    public static readonly DateTime ValidationStart = new(2015, 6, 20);
+
+    public static int Run(CommandLine line, TextWriter output)
+    {
+        line.Allow("data", "epochs", "out", "seed", "threads", "batch-size", "lr", "wd", "stores");
+        var data = line.Text("data");
+        var outFolder = line.Text("out") ?? "out";
+        var epochs = line.Int("epochs", 5);
+        var context = new MLContext(seed: 1);
+        var clock = Stopwatch.StartNew();
+        var sources = data is null
+            ? SyntheticRossmannSources.Generate(stores: line.Int("stores", 60))
+            : RossmannSourceFiles.Load(context, data);
+        var rows = RossmannLesson.Build(sources);
+        var trainRows = rows.Where(r => r.Date < ValidationStart).ToArray();
+        var validRows = rows.Where(r => r.Date >= ValidationStart).ToArray();
+        output.WriteLine(data is null
+            ? $"Data: generated Rossmann-like lesson table (pass --data DIR for Kaggle's files): {trainRows.Length:N0} training rows, {validRows.Length:N0} validation rows from {ValidationStart:yyyy-MM-dd}."
+            : $"Data: {data}: {trainRows.Length:N0} training rows, {validRows.Length:N0} validation rows from {ValidationStart:yyyy-MM-dd} (prepared in {clock.Elapsed.TotalSeconds:F1} s).");
+
+        var train = context.Data.LoadFromEnumerable(trainRows);
+        var valid = context.Data.LoadFromEnumerable(validRows);
+        var preprocess = context.Transforms.AddDateParts(nameof(LessonRow.Date))
+            .Append(context.Transforms.TabularPreprocess(new TabularPreprocessOptions
+            {
+                CategoricalColumns = LessonRow.CategoricalColumns,
+                ContinuousColumns = LessonRow.ContinuousColumns,
+            }))
+            .Fit(train);
+        var prepared = preprocess.LastTransformer;
+        output.WriteLine($"Preprocessing: {prepared.CategoricalColumns.Count} categorical ({string.Join(", ", prepared.IndicatorColumns)} added), {prepared.ContinuousColumns.Count} continuous.");
+
+        var curve = new LossCurve();
+        var bar = new ConsoleProgressBar(output, epochs);
+        var maxLog = Math.Log(trainRows.Max(r => r.Sales)) + Math.Log(1.2);
+        var options = new TabularNetOptions
+        {
+            LabelColumnName = nameof(LessonRow.Sales),
+            CategoricalColumns = prepared.CategoricalColumns,
+            ContinuousColumns = prepared.ContinuousColumns,
+            Layers = [1000, 500],
+            Dropouts = [0.001, 0.01],
+            EmbeddingDropout = 0.04,
+            YRange = (0, (float)maxLog),
+            LogTarget = true,
+            Epochs = epochs,
+            BatchSize = line.Int("batch-size", 512),
+            MaxLearningRate = line.Double("lr", 3e-3),
+            WeightDecay = line.Double("wd", 0.2),
+            Seed = line.Int("seed", 42),
+            Threads = line.Int("threads", 2),
+            ValidationData = preprocess.Transform(valid),
+            Progress = new FanOut<EpochReport>(bar, curve),
+            BatchProgress = new FanOut<BatchReport>(bar, curve),
+        };
+        clock.Restart();
+        var net = context.Regression.Trainers.TabularNet(options).Fit(preprocess.Transform(train));
+        output.WriteLine($"Trained in {clock.Elapsed.TotalSeconds:F0} s.");
+
+        Directory.CreateDirectory(outFolder);
+        var modelPath = Path.Combine(outFolder, "model.zip");
+        var model = preprocess.Append(net);
+        context.Model.Save(model, train.Schema, modelPath);
+        net.Dispose();
+        var curvePath = Path.Combine(outFolder, "loss.png");
+        curve.Save(curvePath);
+        var validCsv = Path.Combine(outFolder, "valid.csv");
+        LessonCsv.Write(validCsv, validRows);
+
+        var reloadedContext = new MLContext().RegisterTabularExtensions();
+        var reloaded = reloadedContext.Model.Load(modelPath, out _);
+        var rmspe = Rmspe.Evaluate(reloaded.Transform(reloadedContext.Data.LoadFromEnumerable(validRows)), nameof(LessonRow.Sales));
+        (reloaded as IDisposable)?.Dispose();
+        output.WriteLine($"Saved {modelPath} (reloaded: valid RMSPE {rmspe:F4}), {curvePath}, and the validation table {validCsv} (try: mltab predict --model {modelPath} --data {validCsv}).");
+        return 0;
+    }
+
+    /// <summary>Sends each report to several receivers.</summary>
+    private sealed class FanOut<T>(params IProgress<T>[] receivers) : IProgress<T>
+    {
+        public void Report(T value)
+        {
+            foreach (var receiver in receivers) receiver.Report(value);
+        }
+    }
+}
