@@ -3,6 +3,10 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using MLTabularExtensions.Benchmarks;
+using MLTabularExtensions.TorchSharp;
+
+// Before TorchSharp loads: oneMKL's AVX-512 kernels on AMD (MLTAB_MKL_AVX512=0 measures without).
+Console.WriteLine($"// oneMKL AVX-512 on AMD: {MklAvx512.EnableOnAmd()}");
 
 // In-process: the benchmarks use the native libraries exactly as built here (no separately generated project).
 var config = DefaultConfig.Instance.AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).AsDefault());

@@ -1,4 +1,8 @@
 using MLTabularExtensions.Cli;
+using MLTabularExtensions.TorchSharp;
+
+// Before anything touches TorchSharp: on AMD CPUs with AVX-512, let libtorch's oneMKL use it (MLTAB_MKL_AVX512=0: off).
+var mkl = MklAvx512.EnableOnAmd();
 
 // mltab [rossmann|predict|train|preprocess] --option value …
 try
@@ -6,7 +10,7 @@ try
     var line = CommandLine.Parse(args);
     return line.Command switch
     {
-        "rossmann" => RossmannJob.Run(line, Console.Out),
+        "rossmann" => RossmannJob.Run(line, Console.Out, mkl),
         "predict" => PredictJob.Run(line, Console.Out),
         "train" => TrainJob.Run(line, Console.Out),
         "preprocess" => PreprocessJob.Run(line.Text("data"), line.Text("out") ?? "out", Console.Out),

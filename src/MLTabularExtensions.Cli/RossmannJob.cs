@@ -15,7 +15,7 @@ internal static class RossmannJob
 {
     public static readonly DateTime ValidationStart = new(2015, 6, 20);
 
-    public static int Run(CommandLine line, TextWriter output)
+    public static int Run(CommandLine line, TextWriter output, MklAvx512Status mkl)
     {
         line.Allow("data", "epochs", "out", "seed", "threads", "batch-size", "lr", "wd", "stores");
         var data = line.Text("data");
@@ -68,6 +68,7 @@ internal static class RossmannJob
             Progress = new FanOut<EpochReport>(bar, curve),
             BatchProgress = new FanOut<BatchReport>(bar, curve),
         };
+        output.WriteLine($"Training: {options.Threads} threads, oneMKL AVX-512 on AMD: {mkl}.");
         clock.Restart();
         var net = context.Regression.Trainers.TabularNet(options).Fit(preprocess.Transform(train));
         output.WriteLine($"Trained in {clock.Elapsed.TotalSeconds:F0} s.");

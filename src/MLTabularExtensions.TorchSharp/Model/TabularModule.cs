@@ -11,11 +11,11 @@ namespace MLTabularExtensions.TorchSharp.Model;
 internal sealed class TabularModule : nn.Module<Tensor, Tensor, Tensor>
 {
     private readonly ModuleList<Embedding> _embeddings = new();
-    private readonly Dropout? _embeddingDropout;
+    private readonly nn.Module<Tensor, Tensor>? _embeddingDropout;
     private readonly BatchNorm1d? _continuousNorm;
     private readonly ModuleList<Linear> _linears = new();
     private readonly ModuleList<BatchNorm1d> _norms = new();
-    private readonly ModuleList<Dropout> _dropouts = new();
+    private readonly ModuleList<nn.Module<Tensor, Tensor>> _dropouts = new();
 
     public TabularModule(TabularShape shape) : base("TabularModel")
     {
@@ -26,15 +26,16 @@ internal sealed class TabularModule : nn.Module<Tensor, Tensor, Tensor>
             using (no_grad()) nn.init.trunc_normal_(embedding.weight!, 0, 0.01, -0.02, 0.02);
             _embeddings.Add(embedding);
         }
-        if (shape.EmbeddingDropout > 0) _embeddingDropout = nn.Dropout(shape.EmbeddingDropout);
+        if (shape.EmbeddingDropout > 0) _embeddingDropout = Dropout(shape.EmbeddingDropout);
         if (shape.UseBatchNorm && shape.ContinuousWidth > 0) _continuousNorm = nn.BatchNorm1d(shape.ContinuousWidth);
         var width = shape.Embeddings.Sum(e => e.Width) + shape.ContinuousWidth;
         for (var i = 0; i < shape.Layers.Count; i++)
         {
-            _linears.Add(nn.Linear(width, shape.Layers[i]));
+            // As fastai's LinBnDrop: a Linear followed by BatchNorm has no bias (BatchNorm's shift replaces it).
+            _linears.Add(nn.Linear(width, shape.Layers[i], hasBias: !shape.UseBatchNorm));
             if (shape.UseBatchNorm) _norms.Add(nn.BatchNorm1d(shape.Layers[i]));
             // An identity dropout keeps the block's modules aligned by index.
-            _dropouts.Add(nn.Dropout(shape.Dropouts[i]));
+            _dropouts.Add(Dropout(shape.Dropouts[i]));
             width = shape.Layers[i];
         }
         _linears.Add(nn.Linear(width, shape.Outputs));
@@ -42,6 +43,9 @@ internal sealed class TabularModule : nn.Module<Tensor, Tensor, Tensor>
     }
 
     public TabularShape Shape { get; }
+
+    /// <summary>Small drop probabilities draw only the dropped positions; larger ones use libtorch's dropout.</summary>
+    private static nn.Module<Tensor, Tensor> Dropout(double p) => p is > 0 and < 0.05 ? new SparseDropout(p) : nn.Dropout(p);
 
     public IReadOnlyList<Embedding> Embeddings => [.. _embeddings];
 

@@ -64,8 +64,8 @@ internal static class TabularNetOnnxExport
     {
         var weight = linear.weight!;
         var w = graph.Constant(Values(weight), weight.shape[0], weight.shape[1]);
-        var b = graph.Constant(Values(linear.bias!), weight.shape[0]);
-        return graph.Node("Gemm", [x, w, b], OnnxGraphBuilder.Int("transB", 1));
+        string[] inputs = linear.bias is { } bias ? [x, w, graph.Constant(Values(bias), weight.shape[0])] : [x, w];
+        return graph.Node("Gemm", inputs, OnnxGraphBuilder.Int("transB", 1));
     }
 
     private static string FoldedBatchNorm(OnnxGraphBuilder graph, string x, BatchNorm1d norm)
