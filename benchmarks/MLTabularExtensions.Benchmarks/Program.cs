@@ -9,5 +9,10 @@ using MLTabularExtensions.TorchSharp;
 Console.WriteLine($"// oneMKL AVX-512 on AMD: {MklAvx512.EnableOnAmd()}");
 
 // In-process: the benchmarks use the native libraries exactly as built here (no separately generated project).
+if (args is ["adult"])
+{
+    AdultComparison.Run(Console.Out);
+    return;
+}
 var config = DefaultConfig.Instance.AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).AsDefault());
 BenchmarkSwitcher.FromAssembly(typeof(TransformBenchmarks).Assembly).Run(args, config);

@@ -17,4 +17,10 @@ public static class TabularNetCatalog
     /// <param name="options">Columns, architecture and training schedule.</param>
     public static TabularNetTrainer TabularNet(this BinaryClassificationCatalog.BinaryClassificationTrainers catalog, TabularNetOptions options) =>
         new(TabularNetTask.BinaryClassification, options, CatalogLog.For(catalog, TabularColumns.Trainer));
+
+    /// <summary>A TabularNet multiclass classifier (label: a key column). Outputs: <c>Score</c> (class probabilities) and the key-typed <c>PredictedLabel</c>.</summary>
+    /// <param name="catalog">The multiclass classification trainers catalog.</param>
+    /// <param name="options">Columns, architecture and training schedule.</param>
+    public static TabularNetTrainer TabularNet(this MulticlassClassificationCatalog.MulticlassClassificationTrainers catalog, TabularNetOptions options) =>
+        new(TabularNetTask.MulticlassClassification, options, CatalogLog.For(catalog, TabularColumns.Trainer));
 }

@@ -39,7 +39,7 @@ public sealed class TabularNetTrainer : IEstimator<TabularNetTransformer>
         using var valid = ReadValidation(columns, device);
         var loop = new TabularNetLoop(_options, columns, device, _log);
         using var model = loop.Train(Shape(columns), train, valid);
-        var onnx = TabularNetOnnxExport.Export(model, columns, _options.LogTarget, RawOutputRow.Column);
+        var onnx = TabularNetOnnxExport.Export(model, columns, _options.LogTarget, RawOutputRow.Column, RawClassRow.Column);
         return TabularNetTransformer.Create(columns, onnx, input);
     }
 
@@ -85,7 +85,7 @@ public sealed class TabularNetTrainer : IEstimator<TabularNetTransformer>
     {
         if (_options.ValidationData is not { } data) return null;
         var validColumns = TabularColumns.Resolve(data.Schema, _options, _task, "the validation data");
-        columns.CheckSame(validColumns);
+        columns.CheckSame(validColumns, "the validation data");
         return TabularTable.Read(data, columns, _options.LogTarget, device, "the validation data");
     }
 

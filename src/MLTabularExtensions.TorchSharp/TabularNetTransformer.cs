@@ -30,11 +30,20 @@ public sealed class TabularNetTransformer : BuiltInChainTransformer, IDisposable
     {
         var context = new MLContext();
         string[] inputs = [.. columns.Categorical.Select(c => c.Name), .. columns.Continuous.Select(c => c.Name)];
+        var multiclass = columns.Task == TabularNetTask.MulticlassClassification;
+        string[] outputs = multiclass ? [RawOutputRow.Column, RawClassRow.Column] : [RawOutputRow.Column];
         var chain = new EstimatorChain<ITransformer>()
-            .Append<ITransformer>(context.Transforms.ApplyOnnxModel([RawOutputRow.Column], inputs, new MemoryStream(onnxModel),
-                gpuDeviceId: null, fallbackToCpu: false))
-            .Append(ScoreMapping(context, columns.Task))
-            .Append<ITransformer>(context.Transforms.DropColumns(RawOutputRow.Column));
+            .Append<ITransformer>(context.Transforms.ApplyOnnxModel(outputs, inputs, new MemoryStream(onnxModel),
+                gpuDeviceId: null, fallbackToCpu: false));
+        chain = multiclass
+            ? chain.Append<ITransformer>(context.Transforms.CopyColumns("Score", RawOutputRow.Column))
+                .Append<ITransformer>(context.Transforms.CustomMapping<RawClassRow, ClassNumberRow>(ClassNumberFactory.Map, ClassNumberFactory.ContractName))
+                .Append<ITransformer>(context.Transforms.Conversion.MapValueToKey("PredictedLabel", ClassNumberRow.Column,
+                    keyOrdinality: Microsoft.ML.Transforms.ValueToKeyMappingEstimator.KeyOrdinality.ByOccurrence,
+                    keyData: context.Data.LoadFromEnumerable(Enumerable.Range(1, (int)columns.ClassCount).Select(n => new ClassNumberRow { Number = (uint)n }))))
+                .Append<ITransformer>(context.Transforms.DropColumns(RawOutputRow.Column, RawClassRow.Column, ClassNumberRow.Column))
+            : chain.Append(ScoreMapping(context, columns.Task))
+                .Append<ITransformer>(context.Transforms.DropColumns(RawOutputRow.Column));
         return new TabularNetTransformer(chain.Fit(trainingData), columns, onnxModel);
     }
 
@@ -46,6 +55,13 @@ public sealed class TabularNetTransformer : BuiltInChainTransformer, IDisposable
     {
         var chain = new EstimatorChain<ITransformer>()
             .Append<ITransformer>(context.Transforms.Expression("Score", "x => 0.0", label));
+        if (task == TabularNetTask.MulticlassClassification)
+        {
+            // Before training the class count is unknown: declare the label's own key type for PredictedLabel.
+            return new EstimatorChain<ITransformer>()
+                .Append<ITransformer>(context.Transforms.Conversion.MapKeyToVector("Score", label))
+                .Append<ITransformer>(context.Transforms.CopyColumns("PredictedLabel", label));
+        }
         if (task == TabularNetTask.BinaryClassification)
         {
             chain = chain.Append<ITransformer>(context.Transforms.Expression("Probability", "x => 0.0", label))
@@ -59,13 +75,13 @@ public sealed class TabularNetTransformer : BuiltInChainTransformer, IDisposable
 
     /// <inheritdoc />
     protected override void ValidateInput(DataViewSchema schema) =>
-        TabularColumns.Resolve(schema, _columns.FeatureOptions(), _columns.Task, "the data to score", requireLabel: false)
-            .CheckSame(_columns);
+        _columns.CheckSame(TabularColumns.Resolve(schema, _columns.FeatureOptions(), _columns.Task, "the data to score", requireLabel: false),
+            "the data to score");
 
     private static IEstimator<ITransformer> ScoreMapping(MLContext context, TabularNetTask task) => task switch
     {
         TabularNetTask.Regression => context.Transforms.CustomMapping<RawOutputRow, RegressionScoreRow>(ScoreFactory.Map, ScoreFactory.ContractName),
         TabularNetTask.BinaryClassification => context.Transforms.CustomMapping<RawOutputRow, BinaryScoreRow>(BinaryScoreFactory.Map, BinaryScoreFactory.ContractName),
-        _ => throw new NotSupportedException($"TabularNet scoring for {task} is not available yet."),
+        _ => throw new ArgumentOutOfRangeException(nameof(task), task, "Multiclass scoring has its own chain."),
     };
 }

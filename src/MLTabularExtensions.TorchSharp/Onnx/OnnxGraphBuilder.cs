@@ -18,10 +18,33 @@ internal sealed class OnnxGraphBuilder(string graphName)
     }
 
     /// <summary>Renames <paramref name="value"/> to <paramref name="name"/> and declares it a graph output of shape [N, width].</summary>
-    public void Output(string value, string name, long width)
+    public void Output(string value, string name, long width, TensorProto.Types.DataType type = TensorProto.Types.DataType.Float)
     {
         Node("Identity", [value], name);
-        _graph.Output.Add(Value(name, TensorProto.Types.DataType.Float, width));
+        _graph.Output.Add(Value(name, type, width));
+    }
+
+    /// <summary>
+    /// Declares <paramref name="value"/> ([N, width]) as a flat output of shape [width]: ML.NET scores one row per call
+    /// and types a [1, width] output as a 2-D vector, while its multiclass evaluator needs a plain vector.
+    /// </summary>
+    public void FlatOutput(string value, string name, long width)
+    {
+        Node("Reshape", [value, Constant([-1L], 1)], name);
+        var info = Value(name, TensorProto.Types.DataType.Float, width);
+        info.Type.TensorType.Shape.Dim.RemoveAt(0);
+        _graph.Output.Add(info);
+    }
+
+    /// <summary>An int64 constant.</summary>
+    public string Constant(long[] values, params long[] dims)
+    {
+        var name = Fresh("const");
+        var tensor = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Int64 };
+        tensor.Dims.AddRange(dims);
+        tensor.Int64Data.AddRange(values);
+        _graph.Initializer.Add(tensor);
+        return name;
     }
 
     /// <summary>A float constant.</summary>

@@ -16,7 +16,12 @@ internal static class TabularNetOnnxExport
     // libtorch's BatchNorm1d default, which TabularModule uses.
     private const double BatchNormEpsilon = 1e-5;
 
-    public static byte[] Export(TabularModule model, TabularColumns columns, bool logTarget, string outputName)
+    /// <summary>
+    /// The graph: <paramref name="outputName"/> holds the prediction (exp'd with <paramref name="logTarget"/>), or for
+    /// multiclass the softmax probabilities, plus <paramref name="classOutputName"/> with the 1-based class number.
+    /// </summary>
+    public static byte[] Export(TabularModule model, TabularColumns columns, bool logTarget, string outputName,
+        string? classOutputName = null)
     {
         var shape = model.Shape;
         var graph = new OnnxGraphBuilder("TabularNet");
@@ -51,7 +56,18 @@ internal static class TabularNetOnnxExport
             x = graph.Node("Add", [x, graph.Constant([low], 1)]);
         }
         if (logTarget) x = graph.Node("Exp", [x]);
-        graph.Output(x, outputName, shape.Outputs);
+        if (columns.Task == TabularNetTask.MulticlassClassification)
+        {
+            var best = graph.Node("ArgMax", [x], OnnxGraphBuilder.Int("axis", 1), OnnxGraphBuilder.Int("keepdims", 1));
+            var number = graph.Node("Add", [best, graph.Constant([1L], 1)]);
+            var key = graph.Node("Cast", [number], OnnxGraphBuilder.Int("to", (long)TensorProto.Types.DataType.Uint32));
+            graph.Output(key, classOutputName ?? throw new ArgumentNullException(nameof(classOutputName)), 1, TensorProto.Types.DataType.Uint32);
+            graph.FlatOutput(graph.Node("Softmax", [x], OnnxGraphBuilder.Int("axis", 1)), outputName, shape.Outputs);
+        }
+        else
+        {
+            graph.Output(x, outputName, shape.Outputs);
+        }
         using var stream = new MemoryStream();
         using (var output = new Google.Protobuf.CodedOutputStream(stream))
         {

@@ -67,24 +67,24 @@ internal sealed record TabularColumns(
         return new TabularColumns(categorical, continuous, options.LabelColumnName, task, classes);
     }
 
-    /// <summary>Validation data must match the training columns exactly, key counts included.</summary>
-    public void CheckSame(TabularColumns other)
+    /// <summary>Other data (validation, scoring) must match the training columns exactly, key counts included.</summary>
+    public void CheckSame(TabularColumns other, string dataName)
     {
         foreach (var (mine, theirs) in Categorical.Zip(other.Categorical))
         {
             if (mine.KeyCount != theirs.KeyCount)
                 throw new ArgumentOutOfRangeException(nameof(other),
-                    $"{Trainer}: categorical column '{mine.Name}' has {theirs.KeyCount} keys in the validation data but {mine.KeyCount} in training; transform both with the same fitted preprocessing.");
+                    $"{Trainer}: categorical column '{mine.Name}' has {theirs.KeyCount} keys in {dataName} but {mine.KeyCount} in training; transform both with the same fitted preprocessing.");
         }
         foreach (var (mine, theirs) in Continuous.Zip(other.Continuous))
         {
             if (mine.Width != theirs.Width)
                 throw new ArgumentOutOfRangeException(nameof(other),
-                    $"{Trainer}: continuous column '{mine.Name}' has {theirs.Width} values in the validation data but {mine.Width} in training.");
+                    $"{Trainer}: continuous column '{mine.Name}' has {theirs.Width} values in {dataName} but {mine.Width} in training.");
         }
         if (other.ClassCount != 0 && ClassCount != other.ClassCount)
             throw new ArgumentOutOfRangeException(nameof(other),
-                $"{Trainer}: the label has {other.ClassCount} classes in the validation data but {ClassCount} in training.");
+                $"{Trainer}: the label has {other.ClassCount} classes in {dataName} but {ClassCount} in training.");
     }
 
     private static string ExpectedLabel(TabularNetTask task) => task switch

@@ -35,3 +35,17 @@ public sealed class BinaryScoreFactory : CustomMappingFactory<RawOutputRow, Bina
         output.PredictedLabel = output.Probability > 0.5f;
     }
 }
+
+/// <summary>Unwraps the network's [1, 1] class number into a scalar. Stateless, so it saves.</summary>
+[CustomMappingFactoryAttribute(ContractName)]
+public sealed class ClassNumberFactory : CustomMappingFactory<RawClassRow, ClassNumberRow>
+{
+    /// <summary>The contract name stored in saved models.</summary>
+    public const string ContractName = "MLTabularExtensions.Scoring.ClassNumber.v1";
+
+    /// <inheritdoc />
+    public override Action<RawClassRow, ClassNumberRow> GetMapping() => Map;
+
+    /// <summary>The mapping itself.</summary>
+    public static void Map(RawClassRow input, ClassNumberRow output) => output.Number = input.Class[0];
+}

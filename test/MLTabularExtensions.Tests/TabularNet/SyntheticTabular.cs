@@ -14,6 +14,7 @@ internal static class SyntheticTabular
         public float Temperature { get; set; }
         public float Sales { get; set; }
         public bool Busy { get; set; }
+        public string Level { get; set; } = "";
     }
 
     private static readonly double[] ShopEffect = [0.0, 0.4, -0.3, 0.8, -0.6, 0.2, 0.5, -0.1];
@@ -37,6 +38,7 @@ internal static class SyntheticTabular
                 Temperature = temperature,
                 Sales = (float)Math.Exp(log),
                 Busy = log > 5.1,
+                Level = log < 4.9 ? "low" : log < 5.3 ? "mid" : "high",
             };
         })];
     }
