@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using MLTabularExtensions.Data;
 
 namespace MLTabularExtensions.Cli;
 
@@ -25,7 +26,7 @@ internal static class PredictJob
         }
         try
         {
-            var data = Load(context, dataPath, inputSchema);
+            var data = SchemaCsv.Load(context, dataPath, inputSchema, "Sales", "Label");
             var scored = model.Transform(data);
             var columns = new[] { "Score", "Probability", "PredictedLabel" }.Where(c => scored.Schema.GetColumnOrNull(c) is not null).ToArray();
             var target = line.Text("out") is { } outPath ? new StreamWriter(outPath) : output;
@@ -45,44 +46,6 @@ internal static class PredictJob
             (model as IDisposable)?.Dispose();
         }
     }
-
-    /// <summary>Reads the CSV's columns by header name with the types the model was trained on.</summary>
-    private static IDataView Load(MLContext context, string path, DataViewSchema schema)
-    {
-        using var reader = new StreamReader(path);
-        var header = (reader.ReadLine() ?? throw new InvalidDataException($"'{path}' is empty.")).Split(',');
-        var columns = new List<TextLoader.Column>();
-        foreach (var column in schema)
-        {
-            var index = Array.IndexOf(header, column.Name);
-            if (index < 0)
-            {
-                if (column.Name == "Sales" || column.Name == "Label") continue;
-                throw new InvalidDataException($"'{path}' has no column '{column.Name}', which the model needs ({column.Type}).");
-            }
-            columns.Add(new TextLoader.Column(column.Name, Kind(column.Type, column.Name), index));
-        }
-        return context.Data.LoadFromTextFile(path, new TextLoader.Options
-        {
-            Columns = [.. columns],
-            Separators = [','],
-            HasHeader = true,
-            AllowQuoting = true,
-            MissingRealsAsNaNs = true,
-        });
-    }
-
-    private static DataKind Kind(DataViewType type, string name) => type switch
-    {
-        _ when type == NumberDataViewType.Single => DataKind.Single,
-        _ when type == NumberDataViewType.Double => DataKind.Double,
-        _ when type == NumberDataViewType.Int32 => DataKind.Int32,
-        _ when type == NumberDataViewType.Int64 => DataKind.Int64,
-        _ when type == BooleanDataViewType.Instance => DataKind.Boolean,
-        _ when type == DateTimeDataViewType.Instance => DataKind.DateTime,
-        _ when type == TextDataViewType.Instance => DataKind.String,
-        _ => throw new InvalidDataException($"The model's input column '{name}' has type {type}, which cannot be read from CSV."),
-    };
 
     private static IEnumerable<string[]> Read(IDataView data, string[] columns)
     {

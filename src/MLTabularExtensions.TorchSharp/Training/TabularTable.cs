@@ -18,7 +18,7 @@ internal sealed class TabularTable : IDisposable
         RawLabels = rawLabels;
     }
 
-    /// <summary>Key values, int64 [N, C] (0 = missing or unseen).</summary>
+    /// <summary>Key values, int32 [N, C] (0 = missing or unseen): embeddings accept int32 indices, at half the memory of int64.</summary>
     public Tensor Categorical { get; }
 
     /// <summary>float32 [N, K].</summary>
@@ -43,8 +43,8 @@ internal sealed class TabularTable : IDisposable
         var floatReaders = columns.Continuous.Select(c => ContinuousReader(cursor, data.Schema[c.Name], c.Width)).ToArray();
         var label = LabelReader(cursor, data.Schema[columns.Label], columns.Task);
 
-        var expected = (int)Math.Min(data.GetRowCount() ?? 0, int.MaxValue);
-        var keys = new List<long>(expected * columns.Categorical.Count);
+        var expected = (int)Math.Min(data.GetRowCount() ?? 0, int.MaxValue / Math.Max(1, Math.Max(columns.Categorical.Count, columns.ContinuousWidth)));
+        var keys = new List<int>(expected * columns.Categorical.Count);
         var floats = new List<float>(expected * columns.ContinuousWidth);
         var labels = new List<float>(expected);
         var features = new float[columns.ContinuousWidth];
@@ -55,7 +55,7 @@ internal sealed class TabularTable : IDisposable
             foreach (var getter in keyGetters)
             {
                 getter(ref key);
-                keys.Add(key);
+                keys.Add((int)key);
             }
             var offset = 0;
             for (var c = 0; c < floatReaders.Length; c++)
@@ -85,12 +85,22 @@ internal sealed class TabularTable : IDisposable
         if (row == 0) throw new InvalidOperationException($"{trainer}: {dataName} has no rows; there is nothing to learn from.");
 
         var rawLabels = labels.ToArray();
-        var categorical = tensor(keys.ToArray(), [row, columns.Categorical.Count], device: device);
-        var continuous = tensor(floats.ToArray(), [row, columns.ContinuousWidth], device: device);
+        var categorical = Tensor(keys, [row, columns.Categorical.Count], device);
+        keys = null;
+        var continuous = Tensor(floats, [row, columns.ContinuousWidth], device);
         var target = columns.Task == TabularNetTask.MulticlassClassification
             ? tensor(rawLabels.Select(v => (long)v).ToArray(), [row], device: device)
             : tensor(logTarget ? [.. rawLabels.Select(v => MathF.Log(v))] : rawLabels, [row, 1], device: device);
         return new TabularTable(categorical, continuous, target, rawLabels);
+    }
+
+    /// <summary>Copies a list straight into a new tensor, without the intermediate array ToArray would make.</summary>
+    private static Tensor Tensor<T>(List<T> values, long[] shape, Device device) where T : unmanaged
+    {
+        var result = empty(shape, typeof(T) == typeof(int) ? ScalarType.Int32 : ScalarType.Float32);
+        result.data<T>().CopyFrom(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(values));
+        if (device.type == global::TorchSharp.DeviceType.CPU) return result;
+        using (result) return result.to(device);
     }
 
     public void Dispose()

@@ -1,0 +1,79 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Engines;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using MLTabularExtensions.Cli;
+using MLTabularExtensions.Cli.Rossmann;
+using MLTabularExtensions.TabularPreprocess;
+using MLTabularExtensions.TorchSharp;
+
+namespace MLTabularExtensions.Benchmarks;
+
+/// <summary>
+/// Scoring through a saved and reloaded model zip (date parts + TabularPreprocess + the lesson's [1000, 500]
+/// TabularNet, scored by ONNX Runtime): the 40,282 validation rows in bulk, and one row through a PredictionEngine.
+/// The network is trained for one epoch on 102,400 rows only: scoring cost depends on the architecture, not the weights.
+/// </summary>
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
+public class ScoringBenchmarks
+{
+    private IDataView _valid = null!;
+    private ITransformer _loaded = null!;
+    private PredictionEngine<LessonRow, Prediction> _engine = null!;
+    private LessonRow _row = null!;
+    private string _path = "";
+
+    public sealed class Prediction
+    {
+        public float Score { get; set; }
+    }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var context = new MLContext(seed: 1);
+        var rows = RossmannLesson.Build(RossmannSourceFiles.Load(context, RossmannInput.Folder));
+        var train = context.Data.LoadFromEnumerable(rows.Where(r => r.Date < RossmannJob.ValidationStart).Take(102_400).ToArray());
+        var validRows = rows.Where(r => r.Date >= RossmannJob.ValidationStart).ToArray();
+        var preprocess = context.Transforms.AddDateParts(nameof(LessonRow.Date))
+            .Append(context.Transforms.TabularPreprocess(new TabularPreprocessOptions
+            {
+                CategoricalColumns = LessonRow.CategoricalColumns,
+                ContinuousColumns = LessonRow.ContinuousColumns,
+            }));
+        var pipeline = preprocess.Append(context.Regression.Trainers.TabularNet(new TabularNetOptions
+        {
+            LabelColumnName = nameof(LessonRow.Sales),
+            CategoricalColumns = [.. LessonRow.CategoricalColumns, "CompetitionDistance_na", "CloudCover_na"],
+            ContinuousColumns = LessonRow.ContinuousColumns,
+            Layers = [1000, 500],
+            LogTarget = true,
+            Epochs = 1,
+            BatchSize = 512,
+            Threads = 2,
+        }));
+        var model = pipeline.Fit(train);
+        _path = Path.Combine(Path.GetTempPath(), $"mltab-scoring-{Guid.NewGuid():N}.zip");
+        context.Model.Save(model, train.Schema, _path);
+        model.LastTransformer.Dispose();
+        var fresh = new MLContext().RegisterTabularExtensions();
+        _loaded = fresh.Model.Load(_path, out _);
+        _valid = fresh.Data.LoadFromEnumerable(validRows);
+        _engine = fresh.Model.CreatePredictionEngine<LessonRow, Prediction>(_loaded);
+        _row = validRows[0];
+    }
+
+    [Benchmark(Description = "Score 40,282 rows through the loaded zip")]
+    public double ScoreValidation() => _loaded.Transform(_valid).GetColumn<float>("Score").Sum(s => (double)s);
+
+    [Benchmark(Description = "PredictionEngine, one row")]
+    public float PredictOne() => _engine.Predict(_row).Score;
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _engine.Dispose();
+        (_loaded as IDisposable)?.Dispose();
+        File.Delete(_path);
+    }
+}
