@@ -64,8 +64,7 @@ public class TrainingLoopBenchmarks
         _columns = TabularColumns.Resolve(data.Schema, _options, TabularNetTask.Regression, "train");
         _table = TabularTable.Read(data, _columns, true, _device, "train");
         PeakRss.ResetAfterCollecting();
-        _shape = new TabularShape([.. _columns.Categorical.Select(c => ((long)c.KeyCount + 1, EmbeddingSizeRule.For((long)c.KeyCount + 1)))],
-            _columns.ContinuousWidth, [1000, 500], [0.001, 0.01], 0.04, true, (0, 10.7f), 1);
+        _shape = TabularShape.For(_columns, _options);
     }
 
     [Benchmark(Description = "one epoch, 804,056 rows, batch 512 (lesson model)")]

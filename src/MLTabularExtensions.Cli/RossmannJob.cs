@@ -17,7 +17,7 @@ internal static class RossmannJob
 
     public static int Run(CommandLine line, TextWriter output, MklAvx512Status mkl)
     {
-        line.Allow("data", "epochs", "out", "seed", "threads", "batch-size", "lr", "wd", "stores");
+        line.Allow("data", "epochs", "out", "seed", "threads", "batch-size", "lr", "wd", "stores", "course-v3");
         var data = line.Text("data");
         var outFolder = line.Text("out") ?? "out";
         var epochs = line.Int("epochs", 5);
@@ -38,7 +38,8 @@ internal static class RossmannJob
         var preprocess = context.Transforms.AddDateParts(nameof(LessonRow.Date))
             .Append(context.Transforms.TabularPreprocess(new TabularPreprocessOptions
             {
-                CategoricalColumns = LessonRow.CategoricalColumns,
+                // course-v3's notebook adds CompetitionMonthsOpen and Promo2Weeks to the lesson's 20 categoricals.
+                CategoricalColumns = line.Flag("course-v3") ? [.. LessonRow.CategoricalColumns, .. LessonRow.CourseV3Categorical] : LessonRow.CategoricalColumns,
                 ContinuousColumns = LessonRow.ContinuousColumns,
             }))
             .Fit(train);

@@ -38,7 +38,7 @@ public sealed class TabularNetTrainer : IEstimator<TabularNetTransformer>
         using var train = TabularTable.Read(input, columns, _options.LogTarget, device, "the training data");
         using var valid = ReadValidation(columns, device);
         var loop = new TabularNetLoop(_options, columns, device, _log);
-        using var model = loop.Train(Shape(columns), train, valid);
+        using var model = loop.Train(TabularShape.For(columns, _options), train, valid);
         var onnx = TabularNetOnnxExport.Export(model, columns, _options.LogTarget, RawOutputRow.Column, RawClassRow.Column);
         return TabularNetTransformer.Create(columns, onnx, input);
     }
@@ -61,7 +61,7 @@ public sealed class TabularNetTrainer : IEstimator<TabularNetTransformer>
         var device = TrainingDevice.Resolve(_options.Device);
         var columns = TabularColumns.Resolve(input.Schema, _options, _task, "the training data");
         using var train = TabularTable.Read(input, columns, _options.LogTarget, device, "the training data");
-        return new TabularNetLoop(_options, columns, device, _log).FindLearningRate(Shape(columns), train, start, end, steps);
+        return new TabularNetLoop(_options, columns, device, _log).FindLearningRate(TabularShape.For(columns, _options), train, start, end, steps);
     }
 
     /// <inheritdoc />
@@ -87,19 +87,5 @@ public sealed class TabularNetTrainer : IEstimator<TabularNetTransformer>
         var validColumns = TabularColumns.Resolve(data.Schema, _options, _task, "the validation data");
         columns.CheckSame(validColumns, "the validation data");
         return TabularTable.Read(data, columns, _options.LogTarget, device, "the validation data");
-    }
-
-    private TabularShape Shape(TabularColumns columns)
-    {
-        var embeddings = columns.Categorical.Select(c =>
-        {
-            var rows = (long)c.KeyCount + 1;
-            var width = _options.EmbeddingSizes?.GetValueOrDefault(c.Name) is > 0 and var given ? given : EmbeddingSizeRule.For(rows);
-            return (rows, width);
-        }).ToArray();
-        var dropouts = _options.Layers.Select((_, i) => _options.Dropouts is { } ps && i < ps.Count ? ps[i] : 0).ToArray();
-        var outputs = _task == TabularNetTask.MulticlassClassification ? (int)columns.ClassCount : 1;
-        return new TabularShape(embeddings, columns.ContinuousWidth, _options.Layers, dropouts, _options.EmbeddingDropout,
-            _options.UseBatchNorm, _options.YRange, outputs);
     }
 }

@@ -51,6 +51,9 @@ public sealed class LessonRow
         nameof(SchoolHoliday_bw),
     ];
 
+    /// <summary>The two categoricals course-v3's notebook adds (22 in all).</summary>
+    public static readonly string[] CourseV3Categorical = [nameof(CompetitionMonthsOpen), nameof(Promo2Weeks)];
+
     /// <summary>The lesson's 16 continuous inputs.</summary>
     public static readonly string[] ContinuousColumns =
     [

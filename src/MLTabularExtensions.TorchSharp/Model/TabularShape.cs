@@ -1,3 +1,5 @@
+using MLTabularExtensions.TorchSharp.Training;
+
 namespace MLTabularExtensions.TorchSharp.Model;
 
 /// <summary>Everything that fixes the network's architecture, resolved from the options and the data's schema.</summary>
@@ -17,4 +19,20 @@ internal sealed record TabularShape(
     double EmbeddingDropout,
     bool UseBatchNorm,
     (float Min, float Max)? YRange,
-    int Outputs);
+    int Outputs)
+{
+    /// <summary>The architecture the options ask for on data with <paramref name="columns"/>.</summary>
+    public static TabularShape For(TabularColumns columns, TabularNetOptions options)
+    {
+        var embeddings = columns.Categorical.Select(c =>
+        {
+            var rows = (long)c.KeyCount + 1;
+            var width = options.EmbeddingSizes?.GetValueOrDefault(c.Name) is > 0 and var given ? given : EmbeddingSizeRule.For(rows);
+            return (rows, width);
+        }).ToArray();
+        var dropouts = options.Layers.Select((_, i) => options.Dropouts is { } ps && i < ps.Count ? ps[i] : 0).ToArray();
+        var outputs = columns.Task == TabularNetTask.MulticlassClassification ? (int)columns.ClassCount : 1;
+        return new TabularShape(embeddings, columns.ContinuousWidth, options.Layers, dropouts, options.EmbeddingDropout,
+            options.UseBatchNorm, options.YRange, outputs);
+    }
+}

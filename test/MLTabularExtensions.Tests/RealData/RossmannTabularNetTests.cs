@@ -60,8 +60,9 @@ public sealed class RossmannTabularNetTests
             ContinuousColumns = preprocess.ContinuousColumns,
         };
         var columns = TabularColumns.Resolve(train.Schema, options, TabularNetTask.Regression, "train");
-        var embeddings = columns.Categorical.Select(c => ((long)c.KeyCount + 1, EmbeddingSizeRule.For((long)c.KeyCount + 1))).ToArray();
-        using var model = new TabularModule(new TabularShape(embeddings, columns.ContinuousWidth, [1000, 500], [0.001, 0.01], 0.04, true, (0, 11), 1));
+        var shape = TabularShape.For(columns, options);
+        var embeddings = shape.Embeddings.Select(e => (e.Cardinality, e.Width)).ToArray();
+        using var model = new TabularModule(shape);
 
         Assert.That(preprocess.CategoricalColumns, Has.Count.EqualTo(22));
         Assert.That(embeddings.Sum(e => e.Item2), Is.EqualTo(197));
@@ -94,9 +95,7 @@ public sealed class RossmannTabularNetTests
         var columns = TabularColumns.Resolve(train.Schema, options, TabularNetTask.Regression, "train");
         using var table = TabularTable.Read(train, columns, true, CPU, "train");
         using var validTable = TabularTable.Read(valid, columns, true, CPU, "valid");
-        var shape = new TabularShape([.. columns.Categorical.Select(c => ((long)c.KeyCount + 1, EmbeddingSizeRule.For((long)c.KeyCount + 1)))],
-            columns.ContinuousWidth, [200, 100], [0.001, 0.01], 0.04, true, (0, 11), 1);
-        using var model = new TabularNetLoop(options, columns, CPU, _ => { }).Train(shape, table, null);
+        using var model = new TabularNetLoop(options, columns, CPU, _ => { }).Train(TabularShape.For(columns, options), table, null);
         var torchSales = TabularNetLoop.Predict(model, validTable).Select(MathF.Exp).ToArray();
 
         using var transformer = TabularNetTransformer.Create(columns, TabularNetOnnxExport.Export(model, columns, true, Scoring.RawOutputRow.Column), train);
