@@ -9,7 +9,7 @@ internal sealed class LossCurve : IProgress<BatchReport>, IProgress<EpochReport>
     private readonly List<(double Epoch, double Loss)> _train = [];
     private readonly List<(double Epoch, double Loss)> _valid = [];
 
-    public void Report(BatchReport value) => _train.Add((value.Epoch - 1 + (double)value.Batch / value.Batches, value.MeanLoss));
+    public void Report(BatchReport value) => _train.Add((value.Epoch - 1 + (double)value.Batch / value.Batches, value.RecentLoss));
 
     public void Report(EpochReport value)
     {
@@ -37,8 +37,8 @@ internal sealed class LossCurve : IProgress<BatchReport>, IProgress<EpochReport>
             canvas.DrawLine(margin, margin, margin, height - margin, axis);
             using var text = new SKPaint { Color = SKColors.Black, TextSize = 14, IsAntialias = true };
             canvas.DrawText($"loss (log scale) {Math.Pow(10, minY):G3} – {Math.Pow(10, maxY):G3}; x: epochs (0 – {maxX:G3})", margin, margin - 20, text);
-            Draw(canvas, _train, Map, SKColors.SteelBlue, "train (running mean)", margin + 10, text);
-            Draw(canvas, _valid, Map, SKColors.OrangeRed, "valid", margin + 30, text);
+            Draw(canvas, _train, Map, SKColors.SteelBlue, "train (per 1 % of an epoch)", margin + 10);
+            Draw(canvas, _valid, Map, SKColors.OrangeRed, "valid", margin + 30);
         }
         using var image = surface.Snapshot();
         using var png = image.Encode(SKEncodedImageFormat.Png, 100);
@@ -47,7 +47,7 @@ internal sealed class LossCurve : IProgress<BatchReport>, IProgress<EpochReport>
     }
 
     private static void Draw(SKCanvas canvas, List<(double Epoch, double Loss)> raw, Func<(double, double), SKPoint> map, SKColor color,
-        string label, float labelY, SKPaint text)
+        string label, float labelY)
     {
         var points = raw.Where(p => p.Loss > 0).Select(p => (p.Epoch, Math.Log10(p.Loss))).ToList();
         if (points.Count == 0) return;

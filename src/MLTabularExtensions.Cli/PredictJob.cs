@@ -13,6 +13,8 @@ internal static class PredictJob
         line.Allow("model", "data", "out");
         var modelPath = line.Required("model");
         var dataPath = line.Required("data");
+        if (!File.Exists(modelPath)) throw new FileNotFoundException($"The model file '{modelPath}' does not exist.", modelPath);
+        if (!File.Exists(dataPath)) throw new FileNotFoundException($"The data file '{dataPath}' does not exist.", dataPath);
         var context = new MLContext().RegisterTabularExtensions();
         ITransformer model;
         DataViewSchema inputSchema;
@@ -20,7 +22,7 @@ internal static class PredictJob
         {
             model = context.Model.Load(modelPath, out inputSchema);
         }
-        catch (Exception e) when (e is not FileNotFoundException)
+        catch (Exception e)
         {
             throw new InvalidDataException($"'{modelPath}' is not a model saved by ML.NET with this library's transforms: {e.Message}", e);
         }

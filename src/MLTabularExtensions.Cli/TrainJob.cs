@@ -34,9 +34,10 @@ internal static class TrainJob
         IEstimator<ITransformer> preprocessing = new EstimatorChain<ITransformer>();
         if (date is not null)
         {
-            preprocessing = preprocessing.Append(context.Transforms.AddDateParts(date, prefix: ""));
-            categorical.AddRange(DateCategories);
-            continuous.Add("Elapsed");
+            var parts = context.Transforms.AddDateParts(date);
+            preprocessing = preprocessing.Append(parts);
+            categorical.AddRange(DateCategories.Select(part => parts.Prefix + part));
+            continuous.Add(parts.Prefix + "Elapsed");
         }
         var preprocess = preprocessing.Append(context.Transforms.TabularPreprocess(new TabularPreprocessOptions
         {

@@ -24,4 +24,5 @@ public sealed record EpochReport(int Epoch, double TrainLoss, double? ValidLoss,
 /// <param name="Batch">Batches done in this epoch.</param>
 /// <param name="Batches">Batches in the epoch.</param>
 /// <param name="MeanLoss">Mean training loss of the epoch's batches so far.</param>
-public sealed record BatchReport(int Epoch, int Batch, int Batches, double MeanLoss);
+/// <param name="RecentLoss">Mean training loss of the batches since the previous report.</param>
+public sealed record BatchReport(int Epoch, int Batch, int Batches, double MeanLoss, double RecentLoss);

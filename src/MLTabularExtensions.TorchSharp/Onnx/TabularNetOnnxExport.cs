@@ -37,7 +37,9 @@ internal static class TabularNetOnnxExport
         }
         if (columns.Continuous.Count > 0)
         {
-            var inputs = columns.Continuous.Select(c => graph.Input(c.Name, TensorProto.Types.DataType.Float, c.Width)).ToList();
+            var inputs = columns.Continuous.Select(c => c.IsDouble
+                ? graph.Node("Cast", [graph.Input(c.Name, TensorProto.Types.DataType.Double, c.Width)], OnnxGraphBuilder.Int("to", (long)TensorProto.Types.DataType.Float))
+                : graph.Input(c.Name, TensorProto.Types.DataType.Float, c.Width)).ToList();
             var continuous = inputs.Count == 1 ? inputs[0] : graph.Node("Concat", inputs, OnnxGraphBuilder.Int("axis", 1));
             features.Add(model.ContinuousNorm is { } norm ? FoldedBatchNorm(graph, continuous, norm) : continuous);
         }

@@ -8,7 +8,7 @@ namespace MLTabularExtensions.TorchSharp.Training;
 /// </summary>
 internal sealed record TabularColumns(
     IReadOnlyList<(string Name, ulong KeyCount)> Categorical,
-    IReadOnlyList<(string Name, int Width)> Continuous,
+    IReadOnlyList<(string Name, int Width, bool IsDouble)> Continuous,
     string Label,
     TabularNetTask Task,
     ulong ClassCount)
@@ -38,17 +38,19 @@ internal sealed record TabularColumns(
         }).ToArray();
         var continuous = options.ContinuousColumns.Select(name =>
         {
-            var type = Find(schema, name, dataName, "a Single column or a Single vector of known size").Type;
-            if (type == NumberDataViewType.Single) return (name, 1);
+            var type = Find(schema, name, dataName, "a Single or Double column, or a Single vector of known size").Type;
+            if (type == NumberDataViewType.Single) return (name, 1, false);
+            // Double columns (e.g. date parts' Elapsed) are narrowed to Single, in training and inside the ONNX graph.
+            if (type == NumberDataViewType.Double) return (name, 1, true);
             if (type is VectorDataViewType { ItemType: var item } vector && item == NumberDataViewType.Single)
             {
                 if (!vector.IsKnownSize)
                     throw new ArgumentOutOfRangeException(nameof(schema),
                         $"{Trainer}: continuous column '{name}' in {dataName} is a vector of unknown size; the network needs a fixed number of inputs.");
-                return (name, vector.Size);
+                return (name, vector.Size, false);
             }
             throw new ArgumentOutOfRangeException(nameof(schema),
-                $"{Trainer}: continuous column '{name}' in {dataName} has type {type}; expected Single (normalize it with mlContext.Transforms.Normalize or TabularPreprocess).");
+                $"{Trainer}: continuous column '{name}' in {dataName} has type {type}; expected Single or Double (normalize it with mlContext.Transforms.Normalize or TabularPreprocess).");
         }).ToArray();
         if (categorical.Length + continuous.Length == 0)
             throw new ArgumentException($"{Trainer}: no categorical or continuous column was given.", nameof(options));
@@ -78,9 +80,9 @@ internal sealed record TabularColumns(
         }
         foreach (var (mine, theirs) in Continuous.Zip(other.Continuous))
         {
-            if (mine.Width != theirs.Width)
+            if (mine.Width != theirs.Width || mine.IsDouble != theirs.IsDouble)
                 throw new ArgumentOutOfRangeException(nameof(other),
-                    $"{Trainer}: continuous column '{mine.Name}' has {theirs.Width} values in {dataName} but {mine.Width} in training.");
+                    $"{Trainer}: continuous column '{mine.Name}' has {theirs.Width} {(theirs.IsDouble ? "Double" : "Single")} values in {dataName} but {mine.Width} {(mine.IsDouble ? "Double" : "Single")} in training.");
         }
         if (other.ClassCount != 0 && ClassCount != other.ClassCount)
             throw new ArgumentOutOfRangeException(nameof(other),

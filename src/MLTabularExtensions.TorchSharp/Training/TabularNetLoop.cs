@@ -28,7 +28,8 @@ internal sealed class TabularNetLoop(TabularNetOptions options, TabularColumns c
             model.train();
             var clock = Stopwatch.StartNew();
             using var order = randperm(train.Rows, generator: shuffle).to(device);
-            double lossSum = 0;
+            double lossSum = 0, recentSum = 0;
+            var recentCount = 0;
             for (var b = 0; b < batches; b++)
             {
                 using var scope = NewDisposeScope();
@@ -45,9 +46,15 @@ internal sealed class TabularNetLoop(TabularNetOptions options, TabularColumns c
                 optimizer.zero_grad();
                 loss.backward();
                 optimizer.step();
-                lossSum += loss.item<float>();
+                var value = loss.item<float>();
+                lossSum += value;
+                recentSum += value;
+                recentCount++;
                 if (options.BatchProgress is { } progress && ((b + 1) % reportEvery == 0 || b + 1 == batches))
-                    progress.Report(new BatchReport(epoch, b + 1, batches, lossSum / (b + 1)));
+                {
+                    progress.Report(new BatchReport(epoch, b + 1, batches, lossSum / (b + 1), recentSum / recentCount));
+                    (recentSum, recentCount) = (0, 0);
+                }
             }
             clock.Stop();
             var trained = (double)batches * Math.Min(options.BatchSize, train.Rows);

@@ -112,7 +112,7 @@ internal sealed class TabularTable : IDisposable
 
     private static string ColumnOfFeature(TabularColumns columns, int feature)
     {
-        foreach (var (name, width) in columns.Continuous)
+        foreach (var (name, width, _) in columns.Continuous)
         {
             if (feature < width) return name;
             feature -= width;
@@ -122,6 +122,17 @@ internal sealed class TabularTable : IDisposable
 
     private static Func<Span<float>, int> ContinuousReader(DataViewRowCursor cursor, DataViewSchema.Column column, int width)
     {
+        if (column.Type == NumberDataViewType.Double)
+        {
+            var wide = cursor.GetGetter<double>(column);
+            double value = 0;
+            return target =>
+            {
+                wide(ref value);
+                target[0] = (float)value;
+                return 1;
+            };
+        }
         if (column.Type == NumberDataViewType.Single)
         {
             var getter = cursor.GetGetter<float>(column);

@@ -27,6 +27,9 @@ public sealed class AddDatePartsEstimator : IEstimator<AddDatePartsTransformer>
         _parts = options.IncludeTime ? [.. DatePartsRow.DateNames, .. DatePartsRow.TimeNames] : DatePartsRow.DateNames;
     }
 
+    /// <summary>The prefix of the output columns (given, or derived from the input name as fastai does).</summary>
+    public string Prefix => _prefix;
+
     /// <summary>The output column names, in fastai's order.</summary>
     public IReadOnlyList<string> OutputColumns => [.. _parts.Select(p => _prefix + p)];
 
