@@ -47,6 +47,7 @@ internal sealed class TabularNetLoop(TabularNetOptions options, TabularColumns c
                 loss.backward();
                 optimizer.step();
                 var value = loss.item<float>();
+                if (step % NativeHeap.TrimEverySteps == 0) NativeHeap.Trim();
                 lossSum += value;
                 recentSum += value;
                 recentCount++;
