@@ -1,4 +1,5 @@
 using Microsoft.ML.Data;
+using MLTabularExtensions.Wrapping;
 
 namespace MLTabularExtensions.Categorify;
 
@@ -9,4 +10,4 @@ namespace MLTabularExtensions.Categorify;
 /// The categories in key order: element i has key i + 1. Key 0 is fastai's <c>#na#</c>: missing or unseen. The
 /// array's element type is the column's (string for text).
 /// </param>
-public sealed record CategorizedColumn(string Name, DataViewType Type, Array Vocabulary);
+public sealed record CategorizedColumn(string Name, DataViewType Type, Array Vocabulary) : ILearnedColumn;

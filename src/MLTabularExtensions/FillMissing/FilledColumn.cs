@@ -1,4 +1,5 @@
 using Microsoft.ML.Data;
+using MLTabularExtensions.Wrapping;
 
 namespace MLTabularExtensions.FillMissing;
 
@@ -7,7 +8,7 @@ namespace MLTabularExtensions.FillMissing;
 /// <param name="Type">Its type at training time; later data must have the same.</param>
 /// <param name="FillValue">The value that replaces NaN (NaN for integer columns, which are left unchanged).</param>
 /// <param name="IndicatorName">The Boolean <c>_na</c> column added, or null when the training data had no missing value.</param>
-public sealed record FilledColumn(string Name, DataViewType Type, double FillValue, string? IndicatorName)
+public sealed record FilledColumn(string Name, DataViewType Type, double FillValue, string? IndicatorName) : ILearnedColumn
 {
     /// <summary>The fill value as the column stores it (rounded to Single for a Single column).</summary>
     public double StoredFillValue => Type == NumberDataViewType.Single ? (float)FillValue : FillValue;

@@ -1,4 +1,5 @@
 using Microsoft.ML.Data;
+using MLTabularExtensions.Wrapping;
 
 namespace MLTabularExtensions.Normalize;
 
@@ -8,4 +9,4 @@ namespace MLTabularExtensions.Normalize;
 /// <param name="Mean">Training mean.</param>
 /// <param name="Std">Training sample standard deviation (n − 1); 0 for a single row.</param>
 /// <param name="Epsilon">Added to <paramref name="Std"/> before dividing.</param>
-public sealed record NormalizedColumn(string Name, DataViewType Type, double Mean, double Std, double Epsilon);
+public sealed record NormalizedColumn(string Name, DataViewType Type, double Mean, double Std, double Epsilon) : ILearnedColumn;
