@@ -36,6 +36,8 @@ public sealed class TabularNetTrainer : IEstimator<TabularNetTransformer>
         if (_options.Threads is { } threads) set_num_threads(threads);
         var columns = TabularColumns.Resolve(input.Schema, _options, _task, "the training data");
         using var train = TabularTable.Read(input, columns, _options.LogTarget, device, "the training data");
+        if (train.Rows < 2 && _options.UseBatchNorm)
+            throw new InvalidOperationException($"{TabularColumns.Trainer}: the training data has one row; BatchNorm needs at least two.");
         using var valid = ReadValidation(columns, device);
         var loop = new TabularNetLoop(_options, columns, device, _log);
         using var model = loop.Train(TabularShape.For(columns, _options), train, valid);

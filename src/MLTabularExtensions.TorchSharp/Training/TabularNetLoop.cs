@@ -16,6 +16,21 @@ internal sealed class TabularNetLoop(TabularNetOptions options, TabularColumns c
     {
         manual_seed(options.Seed);
         var model = new TabularModule(shape);
+        try
+        {
+            Fit(model, train, valid);
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
+        model.eval();
+        return model;
+    }
+
+    private void Fit(TabularModule model, TabularTable train, TabularTable? valid)
+    {
         model.to(device);
         using var optimizer = Optimizer(model);
         var batches = BatchesPerEpoch(train.Rows);
@@ -65,8 +80,6 @@ internal sealed class TabularNetLoop(TabularNetOptions options, TabularColumns c
             log(report.ToString());
             options.Progress?.Report(report);
         }
-        model.eval();
-        return model;
     }
 
     /// <summary>fastai's <c>lr_find</c>: exponentially growing rate, smoothed loss, stop when it explodes.</summary>
