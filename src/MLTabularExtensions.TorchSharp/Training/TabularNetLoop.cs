@@ -2,7 +2,6 @@ using System.Diagnostics;
 using MLTabularExtensions.Metrics;
 using MLTabularExtensions.TorchSharp.Model;
 using TorchSharp;
-using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace MLTabularExtensions.TorchSharp.Training;
@@ -49,18 +48,12 @@ internal sealed class TabularNetLoop(TabularNetOptions options, TabularColumns c
             {
                 using var scope = NewDisposeScope();
                 var (rate, momentum) = schedule.At(step++);
-                // The optimizer-level Betas only changes defaults for groups added later: set each group.
-                foreach (var group in optimizer.ParamGroups.Cast<AdamW.ParamGroup>())
-                {
-                    group.LearningRate = rate;
-                    group.Betas = (momentum, 0.99);
-                }
                 var index = order.narrow(0, (long)b * options.BatchSize, Math.Min(options.BatchSize, train.Rows));
                 var output = model.forward(train.Categorical.index_select(0, index), train.Continuous.index_select(0, index));
                 var loss = Loss(output, train.Labels.index_select(0, index));
-                optimizer.zero_grad();
+                optimizer.ZeroGrad();
                 loss.backward();
-                optimizer.step();
+                optimizer.Step(rate, momentum);
                 var value = loss.item<float>();
                 if (step % NativeHeap.TrimEverySteps == 0) NativeHeap.Trim();
                 lossSum += value;
@@ -108,13 +101,12 @@ internal sealed class TabularNetLoop(TabularNetOptions options, TabularColumns c
                 }
                 using var scope = NewDisposeScope();
                 var rate = start * Math.Pow(end / start, (double)step / (steps - 1));
-                foreach (var group in optimizer.ParamGroups) group.LearningRate = rate;
                 var index = order!.narrow(0, batch * batchSize, batchSize);
                 var loss = Loss(model.forward(train.Categorical.index_select(0, index), train.Continuous.index_select(0, index)),
                     train.Labels.index_select(0, index));
-                optimizer.zero_grad();
+                optimizer.ZeroGrad();
                 loss.backward();
-                optimizer.step();
+                optimizer.Step(rate, options.MaxMomentum);
                 // fastai's exponentially weighted loss with bias correction (β = 0.98).
                 smoothed = 0.98 * smoothed + 0.02 * loss.item<float>();
                 var debiased = smoothed / (1 - Math.Pow(0.98, step + 1));
@@ -199,17 +191,13 @@ internal sealed class TabularNetLoop(TabularNetOptions options, TabularColumns c
         return (int)Math.Max(1, batches);
     }
 
-    private AdamW Optimizer(TabularModule model)
+    /// <summary>fastai's Adam settings (β2 0.99, ε 1e-5) on the model as it sits on the device.</summary>
+    private FlatAdamW Optimizer(TabularModule model)
     {
         // Decoupled weight decay on embeddings and linear weights only (fastai's wd_bn_bias=False).
         var decayed = model.Embeddings.Select(e => e.weight!).Concat(model.Linears.Select(l => l.weight!)).ToList();
         var decayedSet = decayed.ToHashSet();
         var rest = model.parameters().Where(p => !decayedSet.Contains(p)).ToList();
-        return optim.AdamW(
-            [
-                new AdamW.ParamGroup(decayed, new AdamW.Options { weight_decay = options.WeightDecay }),
-                new AdamW.ParamGroup(rest, new AdamW.Options { weight_decay = 0 }),
-            ],
-            lr: options.MaxLearningRate / options.InitialDivisor, beta1: options.MaxMomentum, beta2: 0.99, eps: 1e-5);
+        return new FlatAdamW(decayed, rest, options.WeightDecay, beta2: 0.99, epsilon: 1e-5);
     }
 }

@@ -1,0 +1,50 @@
+using MLTabularExtensions.TorchSharp.Training;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace MLTabularExtensions.Tests.TabularNet;
+
+public sealed class FlatAdamWTests
+{
+    [Test]
+    public void Steps_MatchTorchAdamW_WithDecayOnlyOnTheDecayedGroup()
+    {
+        manual_seed(7);
+        using var reference = nn.Sequential(("a", nn.Linear(5, 4)), ("b", nn.Linear(4, 2)));
+        using var flat = nn.Sequential(("a", nn.Linear(5, 4)), ("b", nn.Linear(4, 2)));
+        using (no_grad())
+        {
+            foreach (var (source, copy) in reference.parameters().Zip(flat.parameters())) copy.copy_(source);
+        }
+        Parameter[] Weights(Sequential s) => [.. s.named_parameters().Where(p => p.name.EndsWith("weight", StringComparison.Ordinal)).Select(p => p.parameter)];
+        Parameter[] Biases(Sequential s) => [.. s.named_parameters().Where(p => p.name.EndsWith("bias", StringComparison.Ordinal)).Select(p => p.parameter)];
+        using var adam = optim.AdamW([new AdamW.ParamGroup(Weights(reference), new AdamW.Options { weight_decay = 0.2 }),
+            new AdamW.ParamGroup(Biases(reference), new AdamW.Options { weight_decay = 0 })], lr: 0.01, beta1: 0.9, beta2: 0.99, eps: 1e-5);
+        using var flatAdam = new FlatAdamW(Weights(flat), Biases(flat), 0.2, 0.99, 1e-5);
+        var input = randn(8, 5);
+        var target = randn(8, 2);
+
+        for (var step = 0; step < 5; step++)
+        {
+            var (rate, beta1) = (0.01 * (step + 1), 0.95 - 0.02 * step);
+            foreach (var group in adam.ParamGroups.Cast<AdamW.ParamGroup>())
+            {
+                group.LearningRate = rate;
+                group.Betas = (beta1, 0.99);
+            }
+            adam.zero_grad();
+            nn.functional.mse_loss(reference.forward(input), target).backward();
+            adam.step();
+            flatAdam.ZeroGrad();
+            nn.functional.mse_loss(flat.forward(input), target).backward();
+            flatAdam.Step(rate, beta1);
+        }
+
+        foreach (var (expected, actual) in reference.parameters().Zip(flat.parameters()))
+        {
+            var difference = (expected - actual).abs().max().item<float>();
+            Assert.That(difference, Is.LessThan(1e-6));
+        }
+        Assert.That(flat.parameters().First().grad, Is.Not.Null);
+    }
+}
