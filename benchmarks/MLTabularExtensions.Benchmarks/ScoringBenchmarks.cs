@@ -14,7 +14,7 @@ namespace MLTabularExtensions.Benchmarks;
 /// TabularNet, scored by ONNX Runtime): the 40,282 validation rows in bulk, and one row through a PredictionEngine.
 /// The network is trained for one epoch on 102,400 rows only: scoring cost depends on the architecture, not the weights.
 /// </summary>
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
+[SimpleJob(RunStrategy.Throughput, launchCount: 1, warmupCount: 2, iterationCount: 10)]
 public class ScoringBenchmarks
 {
     private IDataView _valid = null!;
