@@ -12,8 +12,6 @@ namespace MLTabularExtensions.Cli;
 /// </summary>
 internal static class PreprocessJob
 {
-    public static readonly DateTime ValidationStart = new(2015, 6, 20);
-
     public static int Run(string? dataFolder, string outFolder, TextWriter output)
     {
         var context = new MLContext(seed: 1);
@@ -23,8 +21,8 @@ internal static class PreprocessJob
             ? $"Data: {rows.Count:N0} generated Rossmann-like rows (pass --data DIR for Kaggle's files)."
             : $"Data: {rows.Count:N0} rows of train.csv ⋈ store.csv from {dataFolder} ({clock.Elapsed.TotalSeconds:F1} s).");
 
-        var train = context.Data.LoadFromEnumerable(rows.Where(r => r.Date < ValidationStart));
-        var valid = context.Data.LoadFromEnumerable(rows.Where(r => r.Date >= ValidationStart));
+        var train = context.Data.LoadFromEnumerable(rows.Where(r => r.Date < RossmannJob.ValidationStart));
+        var valid = context.Data.LoadFromEnumerable(rows.Where(r => r.Date >= RossmannJob.ValidationStart));
         var pipeline = context.Transforms.AddDateParts(nameof(RossmannRow.Date))
             .Append(context.Transforms.TabularPreprocess(new TabularPreprocessOptions
             {
@@ -34,7 +32,7 @@ internal static class PreprocessJob
 
         clock.Restart();
         var model = pipeline.Fit(train);
-        output.WriteLine($"Fitted on rows before {ValidationStart:yyyy-MM-dd} in {clock.Elapsed.TotalSeconds:F2} s.");
+        output.WriteLine($"Fitted on rows before {RossmannJob.ValidationStart:yyyy-MM-dd} in {clock.Elapsed.TotalSeconds:F2} s.");
         var preprocess = model.LastTransformer;
         Describe(preprocess, output);
 

@@ -13,6 +13,7 @@ namespace MLTabularExtensions.Cli;
 /// </summary>
 internal static class RossmannJob
 {
+    /// <summary>The lesson's split: the last six weeks of train.csv (40,282 rows with sales) are the validation set.</summary>
     public static readonly DateTime ValidationStart = new(2015, 6, 20);
 
     public static int Run(CommandLine line, TextWriter output, MklAvx512Status mkl)

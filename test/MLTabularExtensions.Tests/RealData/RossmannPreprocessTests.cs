@@ -15,8 +15,8 @@ public sealed class RossmannPreprocessTests
         var folder = TestData.SharedData("rossmann");
         var context = TestData.Context();
         var rows = RossmannFiles.LoadTrainJoinedWithStore(context, folder);
-        var train = context.Data.LoadFromEnumerable(rows.Where(r => r.Date < PreprocessJob.ValidationStart));
-        var valid = context.Data.LoadFromEnumerable(rows.Where(r => r.Date >= PreprocessJob.ValidationStart));
+        var train = context.Data.LoadFromEnumerable(rows.Where(r => r.Date < RossmannJob.ValidationStart));
+        var valid = context.Data.LoadFromEnumerable(rows.Where(r => r.Date >= RossmannJob.ValidationStart));
 
         var model = context.Transforms.AddDateParts("Date")
             .Append(context.Transforms.TabularPreprocess(new TabularPreprocessOptions
@@ -39,7 +39,7 @@ public sealed class RossmannPreprocessTests
             var values = output.Schema[column].Type == NumberDataViewType.Double
                 ? output.Column<double>(column)
                 : [.. output.Column<float>(column).Select(v => (double)v)];
-            Assert.That(values, Has.Length.EqualTo(rows.Count(r => r.Date >= PreprocessJob.ValidationStart)));
+            Assert.That(values, Has.Length.EqualTo(rows.Count(r => r.Date >= RossmannJob.ValidationStart)));
             Assert.That(values.All(double.IsFinite), Is.True, column);
         }
         // Stores the training period has not seen would be 0; every validation store is known.
