@@ -86,7 +86,6 @@ internal sealed class TabularTable : IDisposable
 
         var rawLabels = labels.ToArray();
         var categorical = Tensor(keys, [row, columns.Categorical.Count], device);
-        keys = null;
         var continuous = Tensor(floats, [row, columns.ContinuousWidth], device);
         var target = columns.Task == TabularNetTask.MulticlassClassification
             ? tensor(rawLabels.Select(v => (long)v).ToArray(), [row], device: device)
