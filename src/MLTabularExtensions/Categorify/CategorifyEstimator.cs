@@ -15,12 +15,13 @@ public sealed class CategorifyEstimator : IEstimator<CategorifyTransformer>
     internal const string Name = "Categorify";
     private readonly MLContext _context;
     private readonly CategorifyOptions _options;
+    private readonly CategoryLimits _limits;
 
     internal CategorifyEstimator(MLContext context, CategorifyOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         ColumnRequirement.CheckNamesGiven(Name, [.. options.Columns]);
-        CheckLimits(options.MaxCategories, options.MinFrequency);
+        _limits = CheckLimits(options.MaxCategories, options.MinFrequency);
         _context = context;
         _options = options;
     }
@@ -32,7 +33,7 @@ public sealed class CategorifyEstimator : IEstimator<CategorifyTransformer>
         ColumnRequirement.Check(Name, input.Schema, _options.Columns, ColumnKinds.Categorical);
         var counts = _options.Columns.Select(c => CategoryCounts.For(Name, input.Schema[c])).ToArray();
         DataScan.Run(Name, input, counts);
-        return Build(_context, input, Learn(CheckLimits(_options.MaxCategories, _options.MinFrequency), input.Schema, counts));
+        return Build(_context, input, Learn(_limits, input.Schema, counts));
     }
 
     /// <inheritdoc />
