@@ -18,7 +18,7 @@ internal static class RossmannJob
 
     public static int Run(CommandLine line, TextWriter output, MklAvx512Status mkl)
     {
-        line.Allow("data", "epochs", "out", "seed", "threads", "batch-size", "lr", "wd", "stores", "course-v3");
+        line.Allow("data", "epochs", "out", "seed", "threads", "batch-size", "lr", "wd", "stores", "course-v3", "ps", "emb-drop");
         var data = line.Text("data");
         var outFolder = line.Text("out") ?? "out";
         var epochs = line.Int("epochs", 5);
@@ -56,8 +56,8 @@ internal static class RossmannJob
             CategoricalColumns = prepared.CategoricalColumns,
             ContinuousColumns = prepared.ContinuousColumns,
             Layers = [1000, 500],
-            Dropouts = [0.001, 0.01],
-            EmbeddingDropout = 0.04,
+            Dropouts = line.List("ps") is { Count: > 0 } ps ? [.. ps.Select(p => double.Parse(p, System.Globalization.CultureInfo.InvariantCulture))] : [0.001, 0.01],
+            EmbeddingDropout = line.Double("emb-drop", 0.04),
             YRange = (0, (float)maxLog),
             LogTarget = true,
             Epochs = epochs,

@@ -1,0 +1,31 @@
+using MLTabularExtensions.Cli;
+using MLTabularExtensions.TorchSharp;
+
+namespace MLTabularExtensions.Tests.Cli;
+
+public sealed class RossmannJobTests
+{
+    [Test]
+    public void MainJob_OnGeneratedData_TrainsSavesAndReloads()
+    {
+        var folder = Path.Combine(TestContext.CurrentContext.WorkDirectory, $"rossmann-{Guid.NewGuid():N}");
+        using var output = new StringWriter();
+        try
+        {
+            var exit = RossmannJob.Run(CommandLine.Parse(["rossmann", "--stores", "6", "--epochs", "2", "--batch-size", "64",
+                "--ps", "0.01", "0.1", "--emb-drop", "0.1", "--out", folder]), output, MklAvx512Status.NotApplicable);
+
+            var text = output.ToString();
+            Assert.That(exit, Is.Zero, text);
+            Assert.That(text, Does.Contain("epoch 2:").And.Contain("valid RMSPE"));
+            Assert.That(text, Does.Match(@"reloaded: valid RMSPE 0\.\d{4}"));
+            Assert.That(new[] { "model.zip", "loss.png", "valid.csv" }.All(f => File.Exists(Path.Combine(folder, f))), Is.True);
+            var png = File.ReadAllBytes(Path.Combine(folder, "loss.png"));
+            Assert.That(png[..4], Is.EqualTo(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }));
+        }
+        finally
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
+    }
+}
