@@ -30,6 +30,9 @@ internal static class RossmannJob
         var rows = RossmannLesson.Build(sources);
         var trainRows = rows.Where(r => r.Date < ValidationStart).ToArray();
         var validRows = rows.Where(r => r.Date >= ValidationStart).ToArray();
+        rows.Clear();
+        // The raw CSV rows and joins are garbage now; give their memory back before libtorch needs its own.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         output.WriteLine(data is null
             ? $"Data: generated Rossmann-like lesson table (pass --data DIR for Kaggle's files): {trainRows.Length:N0} training rows, {validRows.Length:N0} validation rows from {ValidationStart:yyyy-MM-dd}."
             : $"Data: {data}: {trainRows.Length:N0} training rows, {validRows.Length:N0} validation rows from {ValidationStart:yyyy-MM-dd} (prepared in {clock.Elapsed.TotalSeconds:F1} s).");
