@@ -32,8 +32,9 @@ public sealed class TabularNetTransformer : BuiltInChainTransformer, IDisposable
         string[] inputs = [.. columns.Categorical.Select(c => c.Name), .. columns.Continuous.Select(c => c.Name)];
         var multiclass = columns.Task == TabularNetTask.MulticlassClassification;
         string[] outputs = multiclass ? [RawOutputRow.Column, RawClassRow.Column] : [RawOutputRow.Column];
+        using var onnxStream = new MemoryStream(onnxModel);
         var chain = new EstimatorChain<ITransformer>()
-            .Append<ITransformer>(context.Transforms.ApplyOnnxModel(outputs, inputs, new MemoryStream(onnxModel),
+            .Append<ITransformer>(context.Transforms.ApplyOnnxModel(outputs, inputs, onnxStream,
                 gpuDeviceId: null, fallbackToCpu: false));
         chain = multiclass
             ? chain.Append<ITransformer>(context.Transforms.CopyColumns("Score", RawOutputRow.Column))
