@@ -33,7 +33,7 @@ public class TrainingLoopBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _device = TrainingDevice.Resolve(Device);
+        _device = TrainingDevice.Resolve(Device, "TabularNet");
         set_num_threads(2);
         var context = new MLContext(seed: 1);
         var rows = RossmannLesson.Build(RossmannSourceFiles.Load(context, RossmannInput.Folder))

@@ -1,10 +1,12 @@
+using MLTabularExtensions.TorchSharp.Training;
+
 namespace MLTabularExtensions.TorchSharp;
 
 /// <summary>
 /// Options of the TabularNet trainers: fastai's <c>tabular_learner</c> and <c>fit_one_cycle</c>, with fastai's defaults
 /// unless noted.
 /// </summary>
-public sealed class TabularNetOptions
+public sealed class TabularNetOptions : IFitOneCycleOptions
 {
     /// <summary>The label: Single for regression, Boolean for binary classification, a key for multiclass. Default "Label".</summary>
     public string LabelColumnName { get; set; } = "Label";

@@ -85,7 +85,7 @@ public sealed class TabularNetTrainer : IEstimator<TabularNetTransformer>
     /// <summary>The device to train on, with libtorch's thread count set as the options ask (for Fit and the LR finder alike).</summary>
     private Device Device()
     {
-        var device = TrainingDevice.Resolve(_options.Device);
+        var device = TrainingDevice.Resolve(_options.Device, TabularColumns.Trainer);
         if (_options.Threads is { } threads) set_num_threads(threads);
         return device;
     }

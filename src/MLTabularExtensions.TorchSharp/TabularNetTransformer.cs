@@ -37,12 +37,7 @@ public sealed class TabularNetTransformer : BuiltInChainTransformer, IDisposable
             .Append<ITransformer>(context.Transforms.ApplyOnnxModel(outputs, inputs, onnxStream,
                 gpuDeviceId: null, fallbackToCpu: false));
         chain = multiclass
-            ? chain.Append<ITransformer>(context.Transforms.CopyColumns("Score", RawOutputRow.Column))
-                .Append<ITransformer>(context.Transforms.CustomMapping<RawClassRow, ClassNumberRow>(ClassNumberFactory.Map, ClassNumberFactory.ContractName))
-                .Append<ITransformer>(context.Transforms.Conversion.MapValueToKey("PredictedLabel", ClassNumberRow.Column,
-                    keyOrdinality: Microsoft.ML.Transforms.ValueToKeyMappingEstimator.KeyOrdinality.ByOccurrence,
-                    keyData: context.Data.LoadFromEnumerable(Enumerable.Range(1, (int)columns.ClassCount).Select(n => new ClassNumberRow { Number = (uint)n }))))
-                .Append<ITransformer>(context.Transforms.DropColumns(RawOutputRow.Column, RawClassRow.Column, ClassNumberRow.Column))
+            ? MulticlassScoringChain.Append(chain, context, (int)columns.ClassCount)
             : chain.Append(ScoreMapping(context, columns.Task))
                 .Append<ITransformer>(context.Transforms.DropColumns(RawOutputRow.Column));
         return new TabularNetTransformer(chain.Fit(trainingData), columns, onnxModel);

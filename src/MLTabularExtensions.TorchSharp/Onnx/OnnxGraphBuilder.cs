@@ -25,13 +25,14 @@ internal sealed class OnnxGraphBuilder(string graphName)
     }
 
     /// <summary>
-    /// Declares <paramref name="value"/> ([N, width]) as a flat output of shape [width]: ML.NET scores one row per call
-    /// and types a [1, width] output as a 2-D vector, while its multiclass evaluator needs a plain vector.
+    /// Declares <paramref name="value"/> ([N, ...]) as an output of shape <paramref name="dims"/> without the batch
+    /// dimension: ML.NET scores one row per call and types a [1, width] output as a 2-D vector, while its multiclass
+    /// evaluator needs a plain vector.
     /// </summary>
-    public void FlatOutput(string value, string name, long width)
+    public void FlatOutput(string value, string name, params long[] dims)
     {
-        Node("Reshape", [value, Constant([-1L], 1)], name);
-        var info = Value(name, TensorProto.Types.DataType.Float, width);
+        Node("Reshape", [value, Constant(dims, dims.Length)], name);
+        var info = Value(name, TensorProto.Types.DataType.Float, dims);
         info.Type.TensorType.Shape.Dim.RemoveAt(0);
         _graph.Output.Add(info);
     }
@@ -58,12 +59,29 @@ internal sealed class OnnxGraphBuilder(string graphName)
         return name;
     }
 
+    /// <summary>A float constant holding a copy of <paramref name="tensor"/>, with its shape.</summary>
+    public string Constant(global::TorchSharp.torch.Tensor tensor) => Constant(Values(tensor), tensor.shape);
+
+    /// <summary>The values of a float tensor, row-major, on the CPU.</summary>
+    public static float[] Values(global::TorchSharp.torch.Tensor tensor)
+    {
+        using var copy = tensor.detach().cpu().contiguous();
+        return copy.data<float>().ToArray();
+    }
+
     /// <summary>A node with one output; returns the output's name.</summary>
     public string Node(string op, IEnumerable<string> inputs, params AttributeProto[] attributes) =>
         Node(op, inputs, Fresh(op), attributes);
 
     public static AttributeProto Int(string name, long value) =>
         new() { Name = name, Type = AttributeProto.Types.AttributeType.Int, I = value };
+
+    public static AttributeProto Ints(string name, params long[] values)
+    {
+        var attribute = new AttributeProto { Name = name, Type = AttributeProto.Types.AttributeType.Ints };
+        attribute.Ints.AddRange(values);
+        return attribute;
+    }
 
     public ModelProto Model(string producer) => new()
     {
@@ -72,6 +90,17 @@ internal sealed class OnnxGraphBuilder(string graphName)
         Graph = _graph,
         OpsetImport = { new OperatorSetIdProto { Domain = "", Version = 17 } },
     };
+
+    /// <summary>The model's protobuf bytes.</summary>
+    public byte[] Serialize(string producer)
+    {
+        using var stream = new MemoryStream();
+        using (var output = new CodedOutputStream(stream))
+        {
+            Model(producer).WriteTo(output);
+        }
+        return stream.ToArray();
+    }
 
     private string Node(string op, IEnumerable<string> inputs, string output, params AttributeProto[] attributes)
     {
@@ -85,23 +114,15 @@ internal sealed class OnnxGraphBuilder(string graphName)
 
     private string Fresh(string stem) => $"{stem}_{_names++}";
 
-    private static ValueInfoProto Value(string name, TensorProto.Types.DataType type, long width) => new()
+    /// <summary>A value of shape [N, dims...].</summary>
+    private static ValueInfoProto Value(string name, TensorProto.Types.DataType type, params long[] dims)
     {
-        Name = name,
-        Type = new TypeProto
+        var shape = new TensorShapeProto { Dim = { new TensorShapeProto.Types.Dimension { DimParam = BatchDimension } } };
+        shape.Dim.AddRange(dims.Select(d => new TensorShapeProto.Types.Dimension { DimValue = d }));
+        return new ValueInfoProto
         {
-            TensorType = new TypeProto.Types.Tensor
-            {
-                ElemType = (int)type,
-                Shape = new TensorShapeProto
-                {
-                    Dim =
-                    {
-                        new TensorShapeProto.Types.Dimension { DimParam = BatchDimension },
-                        new TensorShapeProto.Types.Dimension { DimValue = width },
-                    },
-                },
-            },
-        },
-    };
+            Name = name,
+            Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = (int)type, Shape = shape } },
+        };
+    }
 }

@@ -30,7 +30,7 @@ internal static class TabularNetOnnxExport
         {
             var input = graph.Input(columns.Categorical[i].Name, TensorProto.Types.DataType.Uint32, 1);
             var index = graph.Node("Cast", [input], OnnxGraphBuilder.Int("to", (long)TensorProto.Types.DataType.Int64));
-            var weights = Values(model.Embeddings[i].weight!);
+            var weights = OnnxGraphBuilder.Values(model.Embeddings[i].weight!);
             var table = graph.Constant(weights, shape.Embeddings[i].Cardinality, shape.Embeddings[i].Width);
             var gathered = graph.Node("Gather", [table, index], OnnxGraphBuilder.Int("axis", 0));
             features.Add(graph.Node("Flatten", [gathered], OnnxGraphBuilder.Int("axis", 1)));
@@ -60,38 +60,29 @@ internal static class TabularNetOnnxExport
         if (logTarget) x = graph.Node("Exp", [x]);
         if (columns.Task == TabularNetTask.MulticlassClassification)
         {
-            var best = graph.Node("ArgMax", [x], OnnxGraphBuilder.Int("axis", 1), OnnxGraphBuilder.Int("keepdims", 1));
-            var number = graph.Node("Add", [best, graph.Constant([1L], 1)]);
-            var key = graph.Node("Cast", [number], OnnxGraphBuilder.Int("to", (long)TensorProto.Types.DataType.Uint32));
-            graph.Output(key, classOutputName ?? throw new ArgumentNullException(nameof(classOutputName)), 1, TensorProto.Types.DataType.Uint32);
-            graph.FlatOutput(graph.Node("Softmax", [x], OnnxGraphBuilder.Int("axis", 1)), outputName, shape.Outputs);
+            MulticlassOutputs.Add(graph, x, outputName, classOutputName ?? throw new ArgumentNullException(nameof(classOutputName)), shape.Outputs);
         }
         else
         {
             graph.Output(x, outputName, shape.Outputs);
         }
-        using var stream = new MemoryStream();
-        using (var output = new Google.Protobuf.CodedOutputStream(stream))
-        {
-            graph.Model("MLTabularExtensions.TabularNet").WriteTo(output);
-        }
-        return stream.ToArray();
+        return graph.Serialize("MLTabularExtensions.TabularNet");
     }
 
     private static string Dense(OnnxGraphBuilder graph, string x, Linear linear)
     {
         var weight = linear.weight!;
-        var w = graph.Constant(Values(weight), weight.shape[0], weight.shape[1]);
-        string[] inputs = linear.bias is { } bias ? [x, w, graph.Constant(Values(bias), weight.shape[0])] : [x, w];
+        var w = graph.Constant(OnnxGraphBuilder.Values(weight), weight.shape[0], weight.shape[1]);
+        string[] inputs = linear.bias is { } bias ? [x, w, graph.Constant(OnnxGraphBuilder.Values(bias), weight.shape[0])] : [x, w];
         return graph.Node("Gemm", inputs, OnnxGraphBuilder.Int("transB", 1));
     }
 
     private static string FoldedBatchNorm(OnnxGraphBuilder graph, string x, BatchNorm1d norm)
     {
-        var mean = Values(norm.running_mean!);
-        var variance = Values(norm.running_var!);
-        var gamma = Values(norm.weight!);
-        var beta = Values(norm.bias!);
+        var mean = OnnxGraphBuilder.Values(norm.running_mean!);
+        var variance = OnnxGraphBuilder.Values(norm.running_var!);
+        var gamma = OnnxGraphBuilder.Values(norm.weight!);
+        var beta = OnnxGraphBuilder.Values(norm.bias!);
         var scale = new float[mean.Length];
         var shift = new float[mean.Length];
         for (var i = 0; i < mean.Length; i++)
@@ -102,11 +93,5 @@ internal static class TabularNetOnnxExport
         }
         var scaled = graph.Node("Mul", [x, graph.Constant(scale, scale.Length)]);
         return graph.Node("Add", [scaled, graph.Constant(shift, shift.Length)]);
-    }
-
-    private static float[] Values(Tensor tensor)
-    {
-        using var copy = tensor.detach().cpu().contiguous();
-        return copy.data<float>().ToArray();
     }
 }

@@ -1,0 +1,85 @@
+using MLTabularExtensions.TorchSharp.Vision;
+using Onnx;
+using static TorchSharp.torch;
+
+namespace MLTabularExtensions.TorchSharp.Onnx;
+
+/// <summary>
+/// Writes a trained <see cref="ImageCnnModule"/> in eval mode as an ONNX graph: pixels [N, C·H·W] in; softmax
+/// probabilities, the 1-based class number and the chosen heatmap out. Each BatchNorm (running statistics) is folded
+/// into the convolution before it.
+/// </summary>
+internal static class ImageCnnOnnxExport
+{
+    // libtorch's BatchNorm2d default.
+    private const double BatchNormEpsilon = 1e-5;
+
+    public static byte[] Export(ImageCnnModule model, string featureName, string probabilityName, string className,
+        string heatmapName, HeatmapKind heatmap)
+    {
+        var shape = model.Shape;
+        var graph = new OnnxGraphBuilder("ImageCnn");
+        var input = graph.Input(featureName, TensorProto.Types.DataType.Float, shape.Pixels);
+        var x = graph.Node("Reshape", [input, graph.Constant([-1L, shape.Channels, shape.Height, shape.Width], 4)]);
+        x = graph.Node("Sub", [x, graph.Constant(model.Mean)]);
+        x = graph.Node("Div", [x, graph.Constant(model.Std)]);
+        x = graph.Node("Relu", [Conv(graph, x, model.Stem, 2)]);
+        foreach (var block in model.Stages)
+        {
+            var path = graph.Node("Relu", [Conv(graph, x, block.First, block.Stride)]);
+            path = Conv(graph, path, block.Second, 1);
+            var identity = block.Shortcut is { } shortcut ? Conv(graph, x, shortcut, block.Stride) : x;
+            x = graph.Node("Relu", [graph.Node("Add", [path, identity])]);
+        }
+        var activations = x;
+        var pooled = graph.Node("Flatten", [graph.Node("GlobalAveragePool", [activations])], OnnxGraphBuilder.Int("axis", 1));
+        var head = model.Head;
+        var logits = graph.Node("Gemm", [pooled, graph.Constant(head.weight!), graph.Constant(head.bias!)], OnnxGraphBuilder.Int("transB", 1));
+        var best = MulticlassOutputs.Add(graph, logits, probabilityName, className, shape.Classes);
+        var map = Heatmap(graph, activations, best, model, heatmap);
+        graph.FlatOutput(map, heatmapName, shape.HeatmapHeight, shape.HeatmapWidth);
+        return graph.Serialize("MLTabularExtensions.ImageCnn");
+    }
+
+    private static string Heatmap(OnnxGraphBuilder graph, string activations, string best, ImageCnnModule model, HeatmapKind kind)
+    {
+        if (kind == HeatmapKind.ChannelMean)
+            return graph.Node("ReduceMean", [activations], OnnxGraphBuilder.Ints("axes", 1), OnnxGraphBuilder.Int("keepdims", 0));
+        var shape = model.Shape;
+        var rows = graph.Node("Reshape", [best, graph.Constant([-1L], 1)]);
+        var weights = graph.Node("Gather", [graph.Constant(model.Head.weight!), rows], OnnxGraphBuilder.Int("axis", 0));
+        weights = graph.Node("Reshape", [weights, graph.Constant([-1L, shape.Widths[^1], 1, 1], 4)]);
+        var weighted = graph.Node("Mul", [activations, weights]);
+        var map = graph.Node("ReduceSum", [weighted, graph.Constant([1L], 1)], OnnxGraphBuilder.Int("keepdims", 0));
+        if (kind == HeatmapKind.ClassActivation) return map;
+        // d(score)/d(activation) is the class weight over h·w at every position, so Grad-CAM's channel weights are
+        // the CAM weights scaled by 1 / (h·w).
+        var cells = (float)(shape.HeatmapHeight * shape.HeatmapWidth);
+        return graph.Node("Div", [graph.Node("Relu", [map]), graph.Constant([cells], 1)]);
+    }
+
+    private static string Conv(OnnxGraphBuilder graph, string x, ConvNorm layer, int stride)
+    {
+        var weight = layer.Conv.weight!;
+        var norm = layer.Norm;
+        var mean = OnnxGraphBuilder.Values(norm.running_mean!);
+        var variance = OnnxGraphBuilder.Values(norm.running_var!);
+        var gamma = OnnxGraphBuilder.Values(norm.weight!);
+        var beta = OnnxGraphBuilder.Values(norm.bias!);
+        var w = OnnxGraphBuilder.Values(weight);
+        var outputs = (int)weight.shape[0];
+        var perOutput = w.Length / outputs;
+        var bias = new float[outputs];
+        for (var o = 0; o < outputs; o++)
+        {
+            var scale = gamma[o] / Math.Sqrt(variance[o] + BatchNormEpsilon);
+            for (var k = 0; k < perOutput; k++) w[o * perOutput + k] = (float)(w[o * perOutput + k] * scale);
+            bias[o] = (float)(beta[o] - mean[o] * scale);
+        }
+        var kernel = weight.shape[2];
+        var pad = kernel / 2;
+        return graph.Node("Conv", [x, graph.Constant(w, weight.shape), graph.Constant(bias, outputs)],
+            OnnxGraphBuilder.Ints("kernel_shape", kernel, kernel), OnnxGraphBuilder.Ints("strides", stride, stride),
+            OnnxGraphBuilder.Ints("pads", pad, pad, pad, pad));
+    }
+}

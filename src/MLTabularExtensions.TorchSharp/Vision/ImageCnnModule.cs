@@ -1,0 +1,73 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace MLTabularExtensions.TorchSharp.Vision;
+
+/// <summary>
+/// The CNN: per-channel normalisation with training statistics, a strided conv stem, one <see cref="ResidualBlock"/>
+/// per stage, global average pooling, dropout and a linear head (so class activation maps are exact).
+/// </summary>
+internal sealed class ImageCnnModule : nn.Module<Tensor, Tensor>
+{
+    private readonly ModuleList<ResidualBlock> _stages = new();
+    private readonly Dropout _dropout;
+
+    public ImageCnnModule(ImageCnnShape shape, float[] channelMeans, float[] channelStds) : base("ImageCnn")
+    {
+        Shape = shape;
+        Mean = tensor(channelMeans).reshape(1, shape.Channels, 1, 1);
+        Std = tensor(channelStds).reshape(1, shape.Channels, 1, 1);
+        Stem = ConvNorm.Create(shape.Channels, shape.Widths[0], 3, 2);
+        for (var i = 0; i < shape.Widths.Count; i++)
+            _stages.Add(new ResidualBlock(i == 0 ? shape.Widths[0] : shape.Widths[i - 1], shape.Widths[i], i == 0 ? 1 : 2));
+        _dropout = nn.Dropout(shape.Dropout);
+        Head = nn.Linear(shape.Widths[^1], shape.Classes);
+        RegisterComponents();
+        register_buffer("mean", Mean);
+        register_buffer("std", Std);
+    }
+
+    public ImageCnnShape Shape { get; }
+
+    public Tensor Mean { get; }
+
+    public Tensor Std { get; }
+
+    public ConvNorm Stem { get; }
+
+    public IReadOnlyList<ResidualBlock> Stages => [.. _stages];
+
+    public Linear Head { get; }
+
+    /// <summary>Class logits [N, classes] from pixels [N, channels · height · width] (0..255).</summary>
+    public override Tensor forward(Tensor pixels)
+    {
+        using var scope = NewDisposeScope();
+        var pooled = Activations(pixels).mean([2, 3]);
+        return Head.forward(_dropout.forward(pooled)).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The last block's activations [N, C, h, w].</summary>
+    public Tensor Activations(Tensor pixels)
+    {
+        using var scope = NewDisposeScope();
+        var x = pixels.reshape(-1, Shape.Channels, Shape.Height, Shape.Width).sub(Mean).div_(Std);
+        x = nn.functional.relu(Stem.forward(x));
+        foreach (var stage in _stages) x = stage.forward(x);
+        return x.MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The heatmap of <paramref name="kind"/> for each image, [N, h, w], as the exported graph computes it.</summary>
+    public Tensor Heatmap(Tensor pixels, HeatmapKind kind)
+    {
+        using var scope = NewDisposeScope();
+        var activations = Activations(pixels);
+        if (kind == HeatmapKind.ChannelMean) return activations.mean([1]).MoveToOuterDisposeScope();
+        var predicted = forward(pixels).argmax(1);
+        var weights = Head.weight!.index_select(0, predicted).reshape(-1, activations.shape[1], 1, 1);
+        var map = activations.mul(weights).sum(1);
+        if (kind == HeatmapKind.GradCam) map = nn.functional.relu(map).div_(activations.shape[2] * activations.shape[3]);
+        return map.MoveToOuterDisposeScope();
+    }
+}

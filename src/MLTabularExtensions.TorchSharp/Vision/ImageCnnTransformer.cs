@@ -1,0 +1,66 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using MLTabularExtensions.Scoring;
+using MLTabularExtensions.Wrapping;
+
+namespace MLTabularExtensions.TorchSharp.Vision;
+
+/// <summary>
+/// A trained ImageCnn scored by ML.NET's <c>OnnxTransformer</c> (the network exported to ONNX in eval mode) and
+/// built-in steps that emit <c>Score</c> (class probabilities), key-typed <c>PredictedLabel</c> and the heatmap
+/// column (Single [h, w]). A saved model loads with <c>mlContext.RegisterTabularExtensions().Model.Load</c> and needs
+/// ONNX Runtime, not TorchSharp. Dispose it (or the loaded model) to delete ONNX Runtime's temporary copy of the graph.
+/// </summary>
+public sealed class ImageCnnTransformer : BuiltInChainTransformer, IDisposable
+{
+    private readonly ImageColumns _columns;
+    private readonly ImageCnnOptions _options;
+    private readonly ImageCnnShape _shape;
+    private readonly IReadOnlyDictionary<HeatmapKind, byte[]> _graphs;
+    private readonly IDataView _trainingData;
+
+    private ImageCnnTransformer(ITransformer inner, ImageColumns columns, ImageCnnOptions options, ImageCnnShape shape,
+        IReadOnlyDictionary<HeatmapKind, byte[]> graphs, HeatmapKind heatmap, IDataView trainingData) : base(inner)
+    {
+        _columns = columns;
+        _options = options;
+        _shape = shape;
+        _graphs = graphs;
+        _trainingData = trainingData;
+        Heatmap = heatmap;
+        OnnxModel = graphs[heatmap];
+        HeatmapSize = (shape.HeatmapHeight, shape.HeatmapWidth);
+    }
+
+    /// <summary>Which map the heatmap column holds.</summary>
+    public HeatmapKind Heatmap { get; }
+
+    /// <summary>The exported network (ONNX protobuf bytes).</summary>
+    public IReadOnlyList<byte> OnnxModel { get; }
+
+    /// <summary>Rows and columns of the heatmap (the last block's resolution).</summary>
+    public (int Height, int Width) HeatmapSize { get; }
+
+    /// <summary>The same trained network with another heatmap in its heatmap column (a new scoring chain; dispose it too).</summary>
+    /// <param name="kind">The map to produce.</param>
+    public ImageCnnTransformer WithHeatmap(HeatmapKind kind) => Create(_columns, _options, _shape, _graphs, kind, _trainingData);
+
+    internal static ImageCnnTransformer Create(ImageColumns columns, ImageCnnOptions options, ImageCnnShape shape,
+        IReadOnlyDictionary<HeatmapKind, byte[]> graphs, HeatmapKind heatmap, IDataView trainingData)
+    {
+        var context = new MLContext();
+        using var onnxStream = new MemoryStream(graphs[heatmap]);
+        var chain = new EstimatorChain<ITransformer>().Append<ITransformer>(context.Transforms.ApplyOnnxModel(
+            [RawOutputRow.Column, RawClassRow.Column, options.HeatmapColumnName], [columns.Features], onnxStream,
+            gpuDeviceId: null, fallbackToCpu: false));
+        chain = MulticlassScoringChain.Append(chain, context, shape.Classes);
+        return new ImageCnnTransformer(chain.Fit(trainingData), columns, options, shape, graphs, heatmap, trainingData);
+    }
+
+    /// <summary>Deletes the temporary ONNX file that ONNX Runtime scores from.</summary>
+    public void Dispose() => (Inner as IDisposable)?.Dispose();
+
+    /// <inheritdoc />
+    protected override void ValidateInput(DataViewSchema schema) =>
+        _columns.CheckSame(ImageColumns.Resolve(schema, _options, "the data to score", requireLabel: false), "the data to score");
+}

@@ -1,0 +1,38 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using MLTabularExtensions.TorchSharp.Vision;
+using MLTabularExtensions.Vision;
+
+namespace MLTabularExtensions.Tests.ImageCnn;
+
+public class ImageCnnTests
+{
+    internal static ImageCnnOptions Small(int epochs = 8) => new()
+    {
+        Widths = [8, 16, 32],
+        Epochs = epochs,
+        BatchSize = 10,
+        MaxLearningRate = 1e-2,
+        Dropout = 0.1,
+        Threads = 2,
+    };
+
+    [Test]
+    public void Trains_AndScoresAboveChance_WithMLNetsEvaluator()
+    {
+        var context = TestData.Context();
+        var (train, test, _) = SyntheticShapes.Prepared(context);
+        var reports = new List<MLTabularExtensions.TorchSharp.EpochReport>();
+        var options = Small(8);
+        options.ValidationData = test;
+        options.Progress = new Progress<MLTabularExtensions.TorchSharp.EpochReport>(reports.Add);
+        using var model = context.MulticlassClassification.Trainers.ImageCnn(options).Fit(train);
+        var scored = model.Transform(test);
+        var metrics = context.MulticlassClassification.Evaluate(scored);
+        foreach (var r in reports) TestContext.Out.WriteLine(r.ToString());
+        TestContext.Out.WriteLine($"accuracy {metrics.MacroAccuracy:F3}, log-loss {metrics.LogLoss:F3}");
+        Assert.That(metrics.MicroAccuracy, Is.GreaterThan(0.6), "three balanced classes: chance is 1/3");
+        var heatmap = scored.Schema[options.HeatmapColumnName].Type as VectorDataViewType;
+        Assert.That(heatmap!.Dimensions, Is.EqualTo(new[] { 4, 4 }), "32 px / 8 with three widths");
+    }
+}
