@@ -4,13 +4,14 @@ using MLTabularExtensions.TorchSharp;
 // Before anything touches TorchSharp: on AMD CPUs with AVX-512, let libtorch's oneMKL use it (MLTAB_MKL_AVX512=0: off).
 var mkl = MklAvx512.EnableOnAmd();
 
-// mltab [rossmann|predict|train|preprocess] --option value …
+// mltab [rossmann|pets|predict|train|preprocess] --option value …
 try
 {
     var line = CommandLine.Parse(args);
     return line.Command switch
     {
         "rossmann" => RossmannJob.Run(line, Console.Out, mkl),
+        "pets" => MLTabularExtensions.Cli.Pets.PetsJob.Run(line, Console.Out),
         "predict" => PredictJob.Run(line, Console.Out),
         "train" => TrainJob.Run(line, Console.Out),
         "preprocess" => PreprocessJob.Run(line.Text("data"), line.Text("out") ?? "out", Console.Out),
@@ -24,5 +25,6 @@ catch (Exception e) when (e is ArgumentException or InvalidDataException or File
     Console.Error.WriteLine("       mltab predict --model model.zip --data file.csv [--out predictions.csv]");
     Console.Error.WriteLine("       mltab train --data file.csv --label COL [--task regression|binary] [--cat C …] [--cont C …] [--date COL] [--epochs N] [--out DIR]");
     Console.Error.WriteLine("       mltab preprocess [--data DIR] [--out DIR]");
+    Console.Error.WriteLine("       mltab pets [--data DIR] [--out DIR] [--epochs N] [--size PX] [--seed S] [--threads T] [--batch-size B] [--lr LR]");
     return 2;
 }

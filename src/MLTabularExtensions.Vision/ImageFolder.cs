@@ -51,6 +51,7 @@ public static class ImageFolder
     /// <param name="path">The image file.</param>
     public static void CheckDecodes(string path)
     {
+        if (!File.Exists(path)) throw new FileNotFoundException($"Image file '{path}' does not exist.", path);
         try
         {
             using var image = MLImage.CreateFromFile(path);

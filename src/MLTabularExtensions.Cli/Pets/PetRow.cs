@@ -14,7 +14,7 @@ internal sealed class PetRow
     /// <summary>"trainval", "test" or "unlisted".</summary>
     public string Split { get; set; } = "";
 
-    /// <summary>Reads labels.csv of <paramref name="folder"/> (columns image, trimap, breed, …, split), checking every file exists and decodes.</summary>
+    /// <summary>Reads labels.csv of <paramref name="folder"/> (columns image, trimap, breed, …, split; paths relative to the folder), checking every image decodes.</summary>
     public static IReadOnlyList<PetRow> Read(string folder)
     {
         var labels = Path.Combine(folder, "labels.csv");
@@ -26,8 +26,8 @@ internal sealed class PetRow
         int image = Column("image"), trimap = Column("trimap"), breed = Column("breed"), split = Column("split");
         var rows = lines.Skip(1).Where(l => l.Length > 0).Select(l => l.Split(',')).Select(f => new PetRow
         {
-            ImagePath = Path.GetFullPath(Path.Combine(folder, "images", f[image])),
-            TrimapPath = Path.GetFullPath(Path.Combine(folder, "trimaps", f[trimap])),
+            ImagePath = Path.GetFullPath(Path.Combine(folder, f[image])),
+            TrimapPath = Path.GetFullPath(Path.Combine(folder, f[trimap])),
             Breed = f[breed],
             Split = f[split],
         }).ToList();

@@ -28,7 +28,7 @@ internal static class SyntheticPets
                 Save(Path.Combine(folder, "images", name + ".png"), pixels, width, height, SKColorType.Rgba8888);
                 Save(Path.Combine(folder, "trimaps", name + ".png"), trimap, width, height, SKColorType.Gray8);
                 var split = i % 2 == 0 ? "trainval" : "test";
-                labels.WriteLine($"{name}.png,{name}.png,{Classes[c]},shape,{split},{width},{height},{width},{height}");
+                labels.WriteLine($"images/{name}.png,trimaps/{name}.png,{Classes[c]},shape,{split},{width},{height},{width},{height}");
             }
         }
     }
