@@ -38,7 +38,11 @@ internal sealed class ResidualBlock : nn.Module<Tensor, Tensor>
     }
 }
 
-/// <summary>A bias-free convolution (padding keeps the size at stride 1) followed by BatchNorm.</summary>
+/// <summary>
+/// A bias-free convolution (padding keeps the size at stride 1) followed by BatchNorm. The BatchNorm runs through
+/// <c>functional.batch_norm</c> with momentum 0.1: TorchSharp's module would also count batches with a scalar
+/// <c>add_</c> that failed natively ("toLong") in a long CPU run here, and the count is unused with a fixed momentum.
+/// </summary>
 internal sealed class ConvNorm : nn.Module<Tensor, Tensor>
 {
     private ConvNorm(Conv2d conv, BatchNorm2d norm) : base("ConvNorm")
@@ -55,5 +59,9 @@ internal sealed class ConvNorm : nn.Module<Tensor, Tensor>
     public static ConvNorm Create(int input, int output, int kernel, int stride) =>
         new(nn.Conv2d(input, output, kernel, stride: stride, padding: kernel / 2, bias: false), nn.BatchNorm2d(output));
 
-    public override Tensor forward(Tensor x) => Norm.forward(Conv.forward(x));
+    private const double Momentum = 0.1;
+    private const double Epsilon = 1e-5;
+
+    public override Tensor forward(Tensor x) => nn.functional.batch_norm(Conv.forward(x), Norm.running_mean, Norm.running_var,
+        Norm.weight, Norm.bias, training, Momentum, Epsilon);
 }

@@ -1,0 +1,30 @@
+using MLTabularExtensions.Cli;
+using MLTabularExtensions.Cli.Pets;
+
+namespace MLTabularExtensions.Tests.Cli;
+
+public sealed class PetsJobTests
+{
+    [Test]
+    public void PetsJob_OnGeneratedShapes_ReportsBothAccuracies_PointingGame_AndWritesOverlays()
+    {
+        var folder = Path.Combine(TestContext.CurrentContext.WorkDirectory, $"pets-{Guid.NewGuid():N}");
+        using var output = new StringWriter();
+        try
+        {
+            var exit = PetsJob.Run(CommandLine.Parse(["pets", "--epochs", "3", "--size", "32", "--out", folder]), output);
+            var text = output.ToString();
+            Assert.That(exit, Is.Zero, text);
+            Assert.That(text, Does.Match(@"Test accuracy: \d+\.\d % without augmentation, \d+\.\d % with"));
+            foreach (var kind in new[] { "ChannelMean", "ClassActivation", "GradCam" })
+                Assert.That(text, Does.Match(kind + @"\s+\d+\.\d %"));
+            Assert.That(text, Does.Match(@"chance \d+\.\d %"));
+            Assert.That(Directory.GetFiles(folder, "overlay_*.png"), Has.Length.EqualTo(12));
+            Assert.That(File.Exists(Path.Combine(folder, "heatmaps.png")) && File.Exists(Path.Combine(folder, "model.zip")), Is.True);
+        }
+        finally
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
+    }
+}
