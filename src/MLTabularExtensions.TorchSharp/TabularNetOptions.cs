@@ -1,12 +1,10 @@
-using MLTabularExtensions.TorchSharp.Training;
-
 namespace MLTabularExtensions.TorchSharp;
 
 /// <summary>
 /// Options of the TabularNet trainers: fastai's <c>tabular_learner</c> and <c>fit_one_cycle</c>, with fastai's defaults
 /// unless noted.
 /// </summary>
-public sealed class TabularNetOptions : IFitOneCycleOptions
+public sealed class TabularNetOptions : OneCycleOptions
 {
     /// <summary>The label: Single for regression, Boolean for binary classification, a key for multiclass. Default "Label".</summary>
     public string LabelColumnName { get; set; } = "Label";
@@ -39,46 +37,13 @@ public sealed class TabularNetOptions : IFitOneCycleOptions
     public bool LogTarget { get; set; }
 
     /// <summary>Passes over the training data. Default 5.</summary>
-    public int Epochs { get; set; } = 5;
+    public override int Epochs { get; set; } = 5;
 
     /// <summary>Rows per batch. Default 64 (fastai); the Rossmann lesson uses 512. The last incomplete batch of an epoch is dropped, as fastai does.</summary>
-    public int BatchSize { get; set; } = 64;
+    public override int BatchSize { get; set; } = 64;
 
     /// <summary>Peak learning rate of the one-cycle schedule. Default 1e-3 (fastai <c>lr_max</c>).</summary>
-    public double MaxLearningRate { get; set; } = 1e-3;
-
-    /// <summary>Share of steps spent warming up (fastai <c>pct_start</c>). Default 0.3.</summary>
-    public double WarmupFraction { get; set; } = 0.3;
-
-    /// <summary>The schedule starts at MaxLearningRate / this (fastai <c>div</c>). Default 25.</summary>
-    public double InitialDivisor { get; set; } = 25;
-
-    /// <summary>The schedule ends at MaxLearningRate / this (fastai <c>div_final</c>). Default 1e4.</summary>
-    public double FinalDivisor { get; set; } = 1e4;
-
-    /// <summary>Adam β1 at the start and end of the cycle; it falls to <see cref="MinMomentum"/> at the peak learning rate. Default 0.95.</summary>
-    public double MaxMomentum { get; set; } = 0.95;
-
-    /// <summary>Adam β1 at the peak learning rate. Default 0.85.</summary>
-    public double MinMomentum { get; set; } = 0.85;
-
-    /// <summary>Decoupled weight decay (AdamW), not applied to biases and BatchNorm parameters (fastai's <c>wd_bn_bias=False</c>). Default 0.01.</summary>
-    public double WeightDecay { get; set; } = 0.01;
-
-    /// <summary>Seeds weight initialisation, shuffling and dropout: same seed, data and device give the same model (bit for bit on CPU).</summary>
-    public int Seed { get; set; } = 42;
-
-    /// <summary>"cpu", "cuda" (fails clearly when no CUDA device and backend exist) or "auto" (CUDA when available). Default "cpu".</summary>
-    public string Device { get; set; } = "cpu";
-
-    /// <summary>libtorch intra-op threads; null keeps libtorch's choice.</summary>
-    public int? Threads { get; set; }
-
-    /// <summary>Data (with the same columns) scored after every epoch for <see cref="EpochReport.ValidLoss"/> and <see cref="EpochReport.ValidMetric"/>.</summary>
-    public Microsoft.ML.IDataView? ValidationData { get; set; }
-
-    /// <summary>Receives one report per epoch.</summary>
-    public IProgress<EpochReport>? Progress { get; set; }
+    public override double MaxLearningRate { get; set; } = 1e-3;
 
     /// <summary>Receives the running state of the current epoch about every 1 % of its batches, e.g. for a progress bar.</summary>
     public IProgress<BatchReport>? BatchProgress { get; set; }

@@ -3,7 +3,7 @@ namespace MLTabularExtensions.TorchSharp.Training;
 /// <summary>Rejects shared training options that cannot train, naming the trainer and the option.</summary>
 internal static class FitOneCycleCheck
 {
-    public static void Validate(IFitOneCycleOptions options, string trainer)
+    public static void Validate(OneCycleOptions options, string trainer)
     {
         Require(options.Epochs >= 1, trainer, nameof(options.Epochs), "must be at least 1");
         Require(options.BatchSize >= 2, trainer, nameof(options.BatchSize), "must be at least 2 (BatchNorm needs two rows)");

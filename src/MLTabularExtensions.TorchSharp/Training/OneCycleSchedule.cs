@@ -4,7 +4,7 @@ namespace MLTabularExtensions.TorchSharp.Training;
 /// fastai's one-cycle policy: learning rate rises from max/div to max over the warm-up, then falls to max/div_final,
 /// both by cosine annealing; Adam's β1 moves the opposite way (max → min → max).
 /// </summary>
-internal sealed class OneCycleSchedule(IFitOneCycleOptions options, long totalSteps)
+internal sealed class OneCycleSchedule(OneCycleOptions options, long totalSteps)
 {
     private readonly long _warmup = (long)Math.Round(options.WarmupFraction * totalSteps);
 

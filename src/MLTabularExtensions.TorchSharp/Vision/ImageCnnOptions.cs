@@ -1,13 +1,14 @@
-using MLTabularExtensions.TorchSharp.Training;
 using MLTabularExtensions.Vision;
 
 namespace MLTabularExtensions.TorchSharp.Vision;
 
 /// <summary>
 /// Options of the ImageCnn trainer: a small ResNet trained from scratch with fastai's <c>fit_one_cycle</c> (AdamW).
-/// Training defaults follow fastai's <c>cnn_learner</c> where they apply.
+/// Training defaults follow fastai's <c>cnn_learner</c> where they apply; the seed (initialisation, shuffling and
+/// dropout; augmentation draws from <c>Augmentation.Seed</c>), device, schedule and progress options are shared with
+/// TabularNet (<see cref="OneCycleOptions"/>).
 /// </summary>
-public sealed class ImageCnnOptions : IFitOneCycleOptions
+public sealed class ImageCnnOptions : OneCycleOptions
 {
     /// <summary>The class: a key column (e.g. from <c>MapValueToKey</c>). Default "Label".</summary>
     public string LabelColumnName { get; set; } = "Label";
@@ -47,44 +48,11 @@ public sealed class ImageCnnOptions : IFitOneCycleOptions
     public string HeatmapColumnName { get; set; } = "Heatmap";
 
     /// <summary>Passes over the training data. Default 20.</summary>
-    public int Epochs { get; set; } = 20;
+    public override int Epochs { get; set; } = 20;
 
     /// <summary>Images per batch; the last incomplete batch of an epoch is dropped. Default 32.</summary>
-    public int BatchSize { get; set; } = 32;
+    public override int BatchSize { get; set; } = 32;
 
     /// <summary>Peak learning rate of the one-cycle schedule. Default 3e-3.</summary>
-    public double MaxLearningRate { get; set; } = 3e-3;
-
-    /// <summary>Share of steps spent warming up (fastai <c>pct_start</c>). Default 0.3.</summary>
-    public double WarmupFraction { get; set; } = 0.3;
-
-    /// <summary>The schedule starts at MaxLearningRate / this (fastai <c>div</c>). Default 25.</summary>
-    public double InitialDivisor { get; set; } = 25;
-
-    /// <summary>The schedule ends at MaxLearningRate / this (fastai <c>div_final</c>). Default 1e4.</summary>
-    public double FinalDivisor { get; set; } = 1e4;
-
-    /// <summary>Adam β1 at the start and end of the cycle. Default 0.95.</summary>
-    public double MaxMomentum { get; set; } = 0.95;
-
-    /// <summary>Adam β1 at the peak learning rate. Default 0.85.</summary>
-    public double MinMomentum { get; set; } = 0.85;
-
-    /// <summary>Decoupled weight decay (AdamW) on convolution and linear weights only. Default 0.01 (fastai).</summary>
-    public double WeightDecay { get; set; } = 0.01;
-
-    /// <summary>Seeds initialisation, shuffling and dropout (augmentation draws from <c>Augmentation.Seed</c>): same seeds, data and device give the same model on CPU.</summary>
-    public int Seed { get; set; } = 42;
-
-    /// <summary>"cpu", "cuda" (fails clearly when no CUDA device and backend exist) or "auto". Default "cpu".</summary>
-    public string Device { get; set; } = "cpu";
-
-    /// <summary>libtorch intra-op threads; null keeps libtorch's choice.</summary>
-    public int? Threads { get; set; }
-
-    /// <summary>Data with the same columns, scored after every epoch (loss and accuracy).</summary>
-    public Microsoft.ML.IDataView? ValidationData { get; set; }
-
-    /// <summary>Receives one report per epoch (rows = images).</summary>
-    public IProgress<EpochReport>? Progress { get; set; }
+    public override double MaxLearningRate { get; set; } = 3e-3;
 }
