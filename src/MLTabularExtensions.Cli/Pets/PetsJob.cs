@@ -52,9 +52,9 @@ internal static class PetsJob
         foreach (var kind in Enum.GetValues<HeatmapKind>())
         {
             using var variant = augmented.WithHeatmap(kind);
-            var heatmaps = Heatmaps(variant, test);
-            var (rows2, columns) = variant.HeatmapSize;
-            var hits = heatmaps.Select((h, i) => PointingGame.Hit(h, rows2, columns, masks[i].Pixels, masks[i].Height, masks[i].Width)).Count(hit => hit);
+            var heatmaps = Heatmaps(variant.Transform(test));
+            var (heatmapRows, columns) = variant.HeatmapSize;
+            var hits = heatmaps.Select((h, i) => PointingGame.Hit(h, heatmapRows, columns, masks[i].Pixels, masks[i].Height, masks[i].Width)).Count(hit => hit);
             var score = (double)hits / testRows.Length;
             output.WriteLine($"  {kind,-16} {score:P1}");
             if (score > best.Score) best = (kind, score);
@@ -88,15 +88,15 @@ internal static class PetsJob
         return model;
     }
 
-    private static List<float[]> Heatmaps(ITransformer model, IDataView data) =>
-        [.. model.Transform(data).GetColumn<VBuffer<float>>("Heatmap").Select(v => v.DenseValues().ToArray())];
+    private static List<float[]> Heatmaps(IDataView scored) =>
+        [.. scored.GetColumn<VBuffer<float>>("Heatmap").Select(v => v.DenseValues().ToArray())];
 
     private static void WriteOverlays(ImageCnnTransformer model, IDataView test, IReadOnlyList<PetRow> rows, string outFolder, TextWriter output)
     {
         using (model)
         {
             var scored = model.Transform(test);
-            var heatmaps = Heatmaps(model, test);
+            var heatmaps = Heatmaps(scored);
             var predicted = scored.GetColumn<uint>("PredictedLabel").ToArray();
             VBuffer<ReadOnlyMemory<char>> names = default;
             scored.Schema["Label"].GetKeyValues(ref names);
