@@ -37,7 +37,7 @@ public sealed class TabularNetTransformer : BuiltInChainTransformer, IDisposable
             .Append<ITransformer>(context.Transforms.ApplyOnnxModel(outputs, inputs, onnxStream,
                 gpuDeviceId: null, fallbackToCpu: false));
         chain = multiclass
-            ? MulticlassScoringChain.Append(chain, context, (int)columns.ClassCount)
+            ? MulticlassScoringChain.Append(chain, context, (int)columns.ClassCount, trainingData.Schema[columns.Label])
             : chain.Append(ScoreMapping(context, columns.Task))
                 .Append<ITransformer>(context.Transforms.DropColumns(RawOutputRow.Column));
         return new TabularNetTransformer(chain.Fit(trainingData), columns, onnxModel);

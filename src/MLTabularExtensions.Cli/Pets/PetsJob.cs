@@ -47,7 +47,8 @@ internal static class PetsJob
 
         var masks = testRows.Select(r => Mask(r.TrimapPath)).ToArray();
         var chance = masks.Average(m => PointingGame.Chance(m.Pixels));
-        output.WriteLine($"Pointing game on {testRows.Length} test images (hit = heatmap maximum on the animal, trimap 1); chance {chance:P1}:");
+        var centre = masks.Average(m => m.Pixels[m.Height / 2 * m.Width + m.Width / 2] ? 1.0 : 0.0);
+        output.WriteLine($"Pointing game on {testRows.Length} test images (hit = heatmap maximum on the animal, trimap 1); chance {chance:P1}, always pointing at the centre {centre:P1}:");
         var best = (Kind: HeatmapKind.ChannelMean, Score: -1.0);
         foreach (var kind in Enum.GetValues<HeatmapKind>())
         {
@@ -99,7 +100,7 @@ internal static class PetsJob
             var heatmaps = Heatmaps(scored);
             var predicted = scored.GetColumn<uint>("PredictedLabel").ToArray();
             VBuffer<ReadOnlyMemory<char>> names = default;
-            scored.Schema["Label"].GetKeyValues(ref names);
+            scored.Schema["PredictedLabel"].GetKeyValues(ref names);
             var classNames = names.DenseValues().Select(n => n.ToString()).ToArray();
             var (rowsCount, columns) = model.HeatmapSize;
             var step = Math.Max(1, rows.Count / Overlays);

@@ -7,7 +7,8 @@ namespace MLTabularExtensions.TorchSharp.Vision;
 
 /// <summary>
 /// A trained ImageCnn scored by ML.NET's <c>OnnxTransformer</c> (the network exported to ONNX in eval mode) and
-/// built-in steps that emit <c>Score</c> (class probabilities), key-typed <c>PredictedLabel</c> and the heatmap
+/// built-in steps that emit <c>Score</c> (class probabilities), key-typed <c>PredictedLabel</c> (with the label's
+/// class names) and the heatmap
 /// column (Single [h, w]). A saved model loads with <c>mlContext.RegisterTabularExtensions().Model.Load</c> and needs
 /// ONNX Runtime, not TorchSharp. Dispose it (or the loaded model) to delete ONNX Runtime's temporary copy of the graph.
 /// </summary>
@@ -53,7 +54,7 @@ public sealed class ImageCnnTransformer : BuiltInChainTransformer, IDisposable
         var chain = new EstimatorChain<ITransformer>().Append<ITransformer>(context.Transforms.ApplyOnnxModel(
             [RawOutputRow.Column, RawClassRow.Column, options.HeatmapColumnName], [columns.Features], onnxStream,
             gpuDeviceId: null, fallbackToCpu: false));
-        chain = MulticlassScoringChain.Append(chain, context, shape.Classes);
+        chain = MulticlassScoringChain.Append(chain, context, shape.Classes, trainingData.Schema[options.LabelColumnName]);
         return new ImageCnnTransformer(chain.Fit(trainingData), columns, options, shape, graphs, heatmap, trainingData);
     }
 

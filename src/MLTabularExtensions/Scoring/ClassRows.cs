@@ -24,3 +24,14 @@ public sealed class ClassNumberRow
     [ColumnName(Column)]
     public uint Number { get; set; }
 }
+
+/// <summary>A class's name (the label's key value as text), the key values of a named <c>PredictedLabel</c>.</summary>
+public sealed class ClassNameRow
+{
+    /// <summary>The column name the scoring chain reads and then drops.</summary>
+    public const string Column = "mltab_class_name";
+
+    /// <summary>The class's name.</summary>
+    [ColumnName(Column)]
+    public string Name { get; set; } = "";
+}

@@ -32,6 +32,12 @@ public class ImageCnnTests
         foreach (var r in reports) TestContext.Out.WriteLine(r.ToString());
         TestContext.Out.WriteLine($"accuracy {metrics.MacroAccuracy:F3}, log-loss {metrics.LogLoss:F3}");
         Assert.That(metrics.MicroAccuracy, Is.GreaterThan(0.6), "three balanced classes: chance is 1/3");
+        Assert.That(ClassNames.Of(scored.Schema["PredictedLabel"]), Is.EqualTo(ClassNames.Of(scored.Schema["Label"])));
+        var truth = scored.GetColumn<uint>("Label").ToArray();
+        var predicted = ClassNames.Predicted(context, scored);
+        var names = ClassNames.Of(scored.Schema["Label"]);
+        var agreeing = predicted.Where((name, i) => name == names[truth[i] - 1]).Count();
+        Assert.That((double)agreeing / truth.Length, Is.EqualTo(metrics.MicroAccuracy).Within(1e-9), "a predicted name is right exactly when the prediction is");
         var heatmap = scored.Schema[options.HeatmapColumnName].Type as VectorDataViewType;
         Assert.That(heatmap!.Dimensions, Is.EqualTo(new[] { 4, 4 }), "32 px / 8 with three widths");
     }

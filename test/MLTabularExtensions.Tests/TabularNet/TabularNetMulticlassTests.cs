@@ -34,7 +34,10 @@ public sealed class TabularNetMulticlassTests
         context.Model.Save(model, labels.Transform(train).Schema, stream);
         stream.Position = 0;
         var loaded = new MLContext().RegisterTabularExtensions().Model.Load(stream, out _);
-        Assert.That(loaded.Transform(labels.Transform(valid)).Column<uint>("PredictedLabel"), Is.EqualTo(scored.Column<uint>("PredictedLabel")));
+        var reloaded = loaded.Transform(labels.Transform(valid));
+        Assert.That(reloaded.Column<uint>("PredictedLabel"), Is.EqualTo(scored.Column<uint>("PredictedLabel")));
+        Assert.That(ClassNames.Of(reloaded.Schema["PredictedLabel"]), Is.EqualTo(ClassNames.Of(scored.Schema["Label"])),
+            "PredictedLabel carries the label's names in the label's key order");
         (loaded as IDisposable)?.Dispose();
     }
 }
