@@ -20,7 +20,7 @@ internal static class PetsJob
 
     public static int Run(CommandLine line, TextWriter output)
     {
-        line.Allow("data", "out", "epochs", "size", "seed", "threads", "batch-size", "lr");
+        line.Allow("data", "out", "epochs", "size", "seed", "threads", "batch-size", "lr", "mixing", "max-zoom");
         var outFolder = line.Text("out") ?? "pets-out";
         Directory.CreateDirectory(outFolder);
         var data = line.Text("data");
@@ -42,7 +42,7 @@ internal static class PetsJob
 
         var plain = Train(context, line, train, test, augmentation: null, output, out var plainAccuracy);
         plain.Dispose();
-        using var augmented = Train(context, line, train, test, new ImageAugmentOptions { Seed = line.Int("seed", 42) }, output, out var augmentedAccuracy);
+        using var augmented = Train(context, line, train, test, new ImageAugmentOptions { Seed = line.Int("seed", 42), MaxZoom = line.Double("max-zoom", 1.1) }, output, out var augmentedAccuracy);
         output.WriteLine($"Test accuracy: {plainAccuracy:P1} without augmentation, {augmentedAccuracy:P1} with (fastai get_transforms defaults).");
 
         var masks = testRows.Select(r => Mask(r.TrimapPath)).ToArray();
@@ -78,9 +78,10 @@ internal static class PetsJob
             Seed = line.Int("seed", 42),
             Threads = line.Text("threads") is null ? null : line.Int("threads", 2),
             Augmentation = augmentation,
+            Mixing = augmentation is null ? BatchMixing.None : Mixing(line),
             Progress = new Progress<EpochReport>(r => output.WriteLine($"  {r}")),
         };
-        output.WriteLine(augmentation is null ? "Training without augmentation:" : "Training with augmentation:");
+        output.WriteLine(augmentation is null ? "Training without augmentation:" : $"Training with augmentation (mixing: {options.Mixing}):");
         var clock = Stopwatch.StartNew();
         var model = context.MulticlassClassification.Trainers.ImageCnn(options).Fit(train);
         var metrics = context.MulticlassClassification.Evaluate(model.Transform(test));
@@ -88,6 +89,11 @@ internal static class PetsJob
         output.WriteLine($"  {options.Epochs} epochs in {clock.Elapsed.TotalSeconds:F0} s; test accuracy {accuracy:P1}");
         return model;
     }
+
+    /// <summary>--mixing none|mixup|cutmix: fastai's batch mixing, added to the augmented run only.</summary>
+    private static BatchMixing Mixing(CommandLine line) => line.Text("mixing") is not { } text ? BatchMixing.None
+        : Enum.TryParse<BatchMixing>(text, ignoreCase: true, out var mixing) && Enum.IsDefined(mixing) ? mixing
+        : throw new ArgumentException($"--mixing must be none, mixup or cutmix, not '{text}'.");
 
     private static List<float[]> Heatmaps(IDataView scored) =>
         [.. scored.GetColumn<VBuffer<float>>("Heatmap").Select(v => v.DenseValues().ToArray())];

@@ -23,12 +23,13 @@ internal static class ImageCnnOnnxExport
         var x = graph.Node("Reshape", [input, graph.Constant([-1L, shape.Channels, shape.Height, shape.Width], 4)]);
         x = graph.Node("Sub", [x, graph.Constant(model.Mean)]);
         x = graph.Node("Div", [x, graph.Constant(model.Std)]);
-        x = graph.Node("Relu", [Conv(graph, x, model.Stem, 2)]);
+        x = Pool(graph, graph.Node("Relu", [Conv(graph, x, model.Stem)]));
         foreach (var block in model.Stages)
         {
-            var path = graph.Node("Relu", [Conv(graph, x, block.First, block.Stride)]);
-            path = Conv(graph, path, block.Second, 1);
-            var identity = block.Shortcut is { } shortcut ? Conv(graph, x, shortcut, block.Stride) : x;
+            if (block.Halves) x = Pool(graph, x);
+            var path = graph.Node("Relu", [Conv(graph, x, block.First)]);
+            path = Conv(graph, path, block.Second);
+            var identity = block.Shortcut is { } shortcut ? Conv(graph, x, shortcut) : x;
             x = graph.Node("Relu", [graph.Node("Add", [path, identity])]);
         }
         var activations = x;
@@ -58,7 +59,12 @@ internal static class ImageCnnOnnxExport
         return graph.Node("Div", [graph.Node("Relu", [map]), graph.Constant([cells], 1)]);
     }
 
-    private static string Conv(OnnxGraphBuilder graph, string x, ConvNorm layer, int stride)
+    /// <summary>As <see cref="Vision.Downsample"/>: ONNX's AveragePool excludes the missing pixels of a ceil-mode window by default.</summary>
+    private static string Pool(OnnxGraphBuilder graph, string x) => graph.Node("AveragePool", [x],
+        OnnxGraphBuilder.Ints("kernel_shape", Vision.Downsample.Factor, Vision.Downsample.Factor),
+        OnnxGraphBuilder.Ints("strides", Vision.Downsample.Factor, Vision.Downsample.Factor), OnnxGraphBuilder.Int("ceil_mode", 1));
+
+    private static string Conv(OnnxGraphBuilder graph, string x, ConvNorm layer)
     {
         var weight = layer.Conv.weight!;
         var norm = layer.Norm;
@@ -79,7 +85,6 @@ internal static class ImageCnnOnnxExport
         var kernel = weight.shape[2];
         var pad = kernel / 2;
         return graph.Node("Conv", [x, graph.Constant(w, weight.shape), graph.Constant(bias, outputs)],
-            OnnxGraphBuilder.Ints("kernel_shape", kernel, kernel), OnnxGraphBuilder.Ints("strides", stride, stride),
-            OnnxGraphBuilder.Ints("pads", pad, pad, pad, pad));
+            OnnxGraphBuilder.Ints("kernel_shape", kernel, kernel), OnnxGraphBuilder.Ints("pads", pad, pad, pad, pad));
     }
 }

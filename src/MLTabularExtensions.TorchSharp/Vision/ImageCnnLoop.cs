@@ -40,6 +40,8 @@ internal sealed class ImageCnnLoop(ImageCnnOptions options, Device device, Actio
         var batches = Math.Max(1, train.Rows / batchSize);
         var schedule = new OneCycleSchedule(options, (long)batches * options.Epochs);
         using var shuffle = new Generator((ulong)options.Seed, CPU);
+        // Its own stream (seed + 1) so turning mixing on leaves the shuffle's order unchanged.
+        using var mixer = new BatchMixer(options.Mixing, options.MixingAlpha ?? DefaultAlpha(options.Mixing), options.Seed + 1);
         var buffer = new float[batchSize * train.RowLength];
         var labels = new long[batchSize];
         long step = 0;
@@ -56,7 +58,7 @@ internal sealed class ImageCnnLoop(ImageCnnOptions options, Device device, Actio
                 var (rate, momentum) = schedule.At(step++);
                 FillBatch(model.Shape, train, rows.AsSpan(b * batchSize, batchSize), epoch, buffer, labels);
                 var input = tensor(buffer, [batchSize, train.RowLength], device: device);
-                var loss = nn.functional.cross_entropy(model.forward(input), tensor(labels, device: device));
+                var loss = mixer.Loss(model, input, tensor(labels, device: device));
                 optimizer.ZeroGrad();
                 loss.backward();
                 optimizer.Step(rate, momentum);
@@ -72,6 +74,8 @@ internal sealed class ImageCnnLoop(ImageCnnOptions options, Device device, Actio
             options.Progress?.Report(report);
         }
     }
+
+    private static double DefaultAlpha(BatchMixing mixing) => mixing == BatchMixing.MixUp ? 0.4 : 1.0;
 
     /// <summary>Copies the batch's images (augmented with this epoch's draws when asked) and labels into the buffers.</summary>
     private void FillBatch(ImageCnnShape shape, ImageTable table, ReadOnlySpan<long> rows, int epoch, float[] buffer, long[] labels)

@@ -18,9 +18,9 @@ internal sealed class ImageCnnModule : nn.Module<Tensor, Tensor>
         Shape = shape;
         Mean = tensor(channelMeans).reshape(1, shape.Channels, 1, 1);
         Std = tensor(channelStds).reshape(1, shape.Channels, 1, 1);
-        Stem = ConvNorm.Create(shape.Channels, shape.Widths[0], 3, 2);
+        Stem = ConvNorm.Create(shape.Channels, shape.Widths[0], 3);
         for (var i = 0; i < shape.Widths.Count; i++)
-            _stages.Add(new ResidualBlock(i == 0 ? shape.Widths[0] : shape.Widths[i - 1], shape.Widths[i], i == 0 ? 1 : 2));
+            _stages.Add(new ResidualBlock(i == 0 ? shape.Widths[0] : shape.Widths[i - 1], shape.Widths[i], halves: i > 0));
         _dropout = nn.Dropout(shape.Dropout);
         Head = nn.Linear(shape.Widths[^1], shape.Classes);
         RegisterComponents();
@@ -53,7 +53,7 @@ internal sealed class ImageCnnModule : nn.Module<Tensor, Tensor>
     {
         using var scope = NewDisposeScope();
         var x = pixels.reshape(-1, Shape.Channels, Shape.Height, Shape.Width).sub(Mean).div_(Std);
-        x = nn.functional.relu(Stem.forward(x));
+        x = Downsample.Forward(nn.functional.relu(Stem.forward(x)));
         foreach (var stage in _stages) x = stage.forward(x);
         return x.MoveToOuterDisposeScope();
     }

@@ -41,6 +41,12 @@ public sealed class ImageCnnOptions : OneCycleOptions
     /// </summary>
     public ImageAugmentOptions? Augmentation { get; set; }
 
+    /// <summary>fastai's MixUp or CutMix on every training batch. Default <see cref="BatchMixing.None"/>.</summary>
+    public BatchMixing Mixing { get; set; } = BatchMixing.None;
+
+    /// <summary>α of the Beta(α, α) that draws the mixing weight, or null for fastai's default (MixUp 0.4, CutMix 1).</summary>
+    public double? MixingAlpha { get; set; }
+
     /// <summary>Which map the heatmap output holds. Default <see cref="HeatmapKind.ChannelMean"/> (the lesson's).</summary>
     public HeatmapKind Heatmap { get; set; } = HeatmapKind.ChannelMean;
 

@@ -89,6 +89,8 @@ public sealed class ImageCnnTrainer : IEstimator<ImageCnnTransformer>
             trainer, nameof(options.Augmentation), "applies at the data's own size: leave its Width and Height unset (crop with AugmentImages or ResizeImages before ExtractPixels)");
         FitOneCycleCheck.Require(!options.HeatmapColumnName.Contains('.', StringComparison.Ordinal) && options.HeatmapColumnName.Length > 0,
             trainer, nameof(options.HeatmapColumnName), "must be a non-empty name without dots (OnnxTransformer cuts names at the first dot)");
+        FitOneCycleCheck.Require(Enum.IsDefined(options.Mixing), trainer, nameof(options.Mixing), "must be None, MixUp or CutMix");
+        FitOneCycleCheck.Require(options.MixingAlpha is null or > 0 && double.IsFinite(options.MixingAlpha ?? 1), trainer, nameof(options.MixingAlpha), "must be positive and finite (or null for fastai's default)");
         if (options.Augmentation is { } augmentation) MLTabularExtensions.Vision.ImageAugmentOptionsCheck.Check(augmentation, trainer);
     }
 }

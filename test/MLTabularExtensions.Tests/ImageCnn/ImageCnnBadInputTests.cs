@@ -82,4 +82,14 @@ public class ImageCnnBadInputTests
         Assert.That(Assert.Throws<ArgumentOutOfRangeException>(() => context.MulticlassClassification.Trainers.ImageCnn(sized))!.Message,
             Does.Contain("Augmentation"));
     }
+
+    [Test]
+    public void MixingAlphaThatIsNotAPositiveNumber_IsRefused([Values(0.0, -1.0, double.NaN, double.PositiveInfinity)] double alpha)
+    {
+        var options = Options();
+        options.Mixing = BatchMixing.CutMix;
+        options.MixingAlpha = alpha;
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => TestData.Context().MulticlassClassification.Trainers.ImageCnn(options));
+        Assert.That(error!.Message, Does.Contain("MixingAlpha").And.Contain("positive"));
+    }
 }

@@ -10,10 +10,11 @@ namespace MLTabularExtensions.Tests.ImageCnn;
 public class ImageCnnExportTests
 {
     [Test]
-    public void OnnxScoresAndHeatmaps_EqualTorchSharpEvalMode([Values] HeatmapKind kind)
+    public void OnnxScoresAndHeatmaps_EqualTorchSharpEvalMode([Values] HeatmapKind kind, [Values(32, 38)] int size)
     {
+        // 38 pixels halve to 19, 10 and 5: the odd sizes exercise the last, partial pooling window.
         var context = TestData.Context();
-        var (train, test, _) = SyntheticShapes.Prepared(context);
+        var (train, test, _) = SyntheticShapes.Prepared(context, size);
         var options = ImageCnnTests.Small(epochs: 2);
         var columns = ImageColumns.Resolve(train.Schema, options, "train");
         var table = ImageTable.Read(train, columns, "train");

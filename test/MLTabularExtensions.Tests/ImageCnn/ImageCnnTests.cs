@@ -41,4 +41,25 @@ public class ImageCnnTests
         var heatmap = scored.Schema[options.HeatmapColumnName].Type as VectorDataViewType;
         Assert.That(heatmap!.Dimensions, Is.EqualTo(new[] { 4, 4 }), "32 px / 8 with three widths");
     }
+
+    [Test]
+    public void Mixing_IsSeeded_ChangesTheModel_AndStillLearns([Values(BatchMixing.MixUp, BatchMixing.CutMix)] BatchMixing mixing)
+    {
+        var context = TestData.Context();
+        var (train, test, _) = SyntheticShapes.Prepared(context);
+        (byte[] Onnx, double Accuracy) Fit(BatchMixing kind)
+        {
+            var options = Small(4);
+            options.Mixing = kind;
+            using var model = context.MulticlassClassification.Trainers.ImageCnn(options).Fit(train);
+            return ([.. model.OnnxModel], context.MulticlassClassification.Evaluate(model.Transform(test)).MicroAccuracy);
+        }
+        var first = Fit(mixing);
+        var again = Fit(mixing);
+        var plain = Fit(BatchMixing.None);
+        TestContext.Out.WriteLine($"{mixing}: accuracy {first.Accuracy:F3}; without mixing {plain.Accuracy:F3}");
+        Assert.That(again.Onnx, Is.EqualTo(first.Onnx), "same seed, same mixing draws: bit-identical network");
+        Assert.That(plain.Onnx, Is.Not.EqualTo(first.Onnx), "mixing changes what the network sees");
+        Assert.That(first.Accuracy, Is.GreaterThan(0.6), "three balanced classes: chance is 1/3");
+    }
 }

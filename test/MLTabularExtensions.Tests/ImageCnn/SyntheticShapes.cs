@@ -18,12 +18,12 @@ internal static class SyntheticShapes
     public static IReadOnlyList<PetRow> Rows => PetRow.Read(Folder.Value);
 
     /// <summary>Prepared (pixels + key label) train and test views.</summary>
-    public static (IDataView Train, IDataView Test, ITransformer Preparation) Prepared(MLContext context)
+    public static (IDataView Train, IDataView Test, ITransformer Preparation) Prepared(MLContext context, int size = Size)
     {
         var rows = Rows;
         var train = context.Data.LoadFromEnumerable(rows.Where(r => r.Split == "trainval"));
         var test = context.Data.LoadFromEnumerable(rows.Where(r => r.Split == "test"));
-        var preparation = PetsPipeline.Prepare(context, Size).Fit(train);
+        var preparation = PetsPipeline.Prepare(context, size).Fit(train);
         return (preparation.Transform(train), preparation.Transform(test), preparation);
     }
 }
