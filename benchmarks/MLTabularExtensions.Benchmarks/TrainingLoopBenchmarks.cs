@@ -30,6 +30,10 @@ public class TrainingLoopBenchmarks
     [Params("cpu", "cuda")]
     public string Device { get; set; } = "cpu";
 
+    /// <summary>Hidden layers' products in bfloat16 (<see cref="TabularNetOptions.BFloat16Linears"/>).</summary>
+    [Params(false, true)]
+    public bool BFloat16Linears { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
@@ -60,6 +64,7 @@ public class TrainingLoopBenchmarks
             BatchSize = 512,
             MaxLearningRate = 3e-3,
             WeightDecay = 0.2,
+            BFloat16Linears = BFloat16Linears,
         };
         _columns = TabularColumns.Resolve(data.Schema, _options, TabularNetTask.Regression, "train");
         _table = TabularTable.Read(data, _columns, true, _device, "train");

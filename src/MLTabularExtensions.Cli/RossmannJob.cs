@@ -18,7 +18,7 @@ internal static class RossmannJob
 
     public static int Run(CommandLine line, TextWriter output, MklAvx512Status mkl)
     {
-        line.Allow("data", "epochs", "out", "seed", "threads", "batch-size", "lr", "wd", "stores", "course-v3", "ps", "emb-drop");
+        line.Allow("data", "epochs", "out", "seed", "threads", "batch-size", "lr", "wd", "stores", "course-v3", "ps", "emb-drop", "bf16");
         var data = line.Text("data");
         var outFolder = line.Text("out") ?? "out";
         var epochs = line.Int("epochs", 5);
@@ -63,6 +63,7 @@ internal static class RossmannJob
             EmbeddingDropout = line.Double("emb-drop", 0.04),
             YRange = (0, (float)maxLog),
             LogTarget = true,
+            BFloat16Linears = line.Flag("bf16"),
             Epochs = epochs,
             BatchSize = line.Int("batch-size", 512),
             MaxLearningRate = line.Double("lr", 3e-3),

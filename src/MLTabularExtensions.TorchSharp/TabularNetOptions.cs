@@ -30,6 +30,13 @@ public sealed class TabularNetOptions : OneCycleOptions
     /// <summary>BatchNorm on the continuous inputs and after each hidden layer (fastai <c>use_bn</c>). Default true.</summary>
     public bool UseBatchNorm { get; set; } = true;
 
+    /// <summary>
+    /// Compute the hidden layers' matrix products in bfloat16 (weights, gradients, optimiser state and everything else
+    /// stay float32): faster on CPUs with AVX-512 BF16 or AMX and on GPUs. The exported ONNX model scores in float32, so
+    /// its scores differ from the training loop's by bfloat16 rounding (about 3 significant digits). Default false.
+    /// </summary>
+    public bool BFloat16Linears { get; set; }
+
     /// <summary>Squash the output into (min, max) with a scaled sigmoid, in the units the network is trained in (log units with <see cref="LogTarget"/>). Regression only.</summary>
     public (float Min, float Max)? YRange { get; set; }
 

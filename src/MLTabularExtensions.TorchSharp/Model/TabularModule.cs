@@ -5,12 +5,12 @@ using static TorchSharp.torch;
 namespace MLTabularExtensions.TorchSharp.Model;
 
 /// <summary>
-/// fastai's TabularModel: one embedding per categorical column, embedding dropout, BatchNorm on the continuous
+/// fastai's TabularModel: one embedding per categorical column (all in one <see cref="FusedEmbedding"/>), embedding dropout, BatchNorm on the continuous
 /// inputs, then Linear → ReLU → BatchNorm → Dropout blocks, an output Linear and an optional scaled sigmoid.
 /// </summary>
 internal sealed class TabularModule : nn.Module<Tensor, Tensor, Tensor>
 {
-    private readonly ModuleList<Embedding> _embeddings = new();
+    private readonly FusedEmbedding? _embeddings;
     private readonly nn.Module<Tensor, Tensor>? _embeddingDropout;
     private readonly BatchNorm1d? _continuousNorm;
     private readonly ModuleList<Linear> _linears = new();
@@ -20,12 +20,7 @@ internal sealed class TabularModule : nn.Module<Tensor, Tensor, Tensor>
     public TabularModule(TabularShape shape) : base("TabularModel")
     {
         Shape = shape;
-        foreach (var (cardinality, embeddingWidth) in shape.Embeddings)
-        {
-            var embedding = nn.Embedding(cardinality, embeddingWidth);
-            using (no_grad()) nn.init.trunc_normal_(embedding.weight!, 0, 0.01, -0.02, 0.02);
-            _embeddings.Add(embedding);
-        }
+        if (shape.Embeddings.Count > 0) _embeddings = new FusedEmbedding(shape.Embeddings);
         if (shape.EmbeddingDropout > 0) _embeddingDropout = Dropout(shape.EmbeddingDropout);
         if (shape.UseBatchNorm && shape.ContinuousWidth > 0) _continuousNorm = nn.BatchNorm1d(shape.ContinuousWidth);
         var width = shape.Embeddings.Sum(e => e.Width) + shape.ContinuousWidth;
@@ -47,7 +42,7 @@ internal sealed class TabularModule : nn.Module<Tensor, Tensor, Tensor>
     /// <summary>Small drop probabilities draw only the dropped positions; larger ones use libtorch's dropout.</summary>
     private static nn.Module<Tensor, Tensor> Dropout(double p) => p is > 0 and < 0.05 ? new SparseDropout(p) : nn.Dropout(p);
 
-    public IReadOnlyList<Embedding> Embeddings => [.. _embeddings];
+    public FusedEmbedding? Embeddings => _embeddings;
 
     public BatchNorm1d? ContinuousNorm => _continuousNorm;
 
@@ -56,19 +51,26 @@ internal sealed class TabularModule : nn.Module<Tensor, Tensor, Tensor>
 
     public IReadOnlyList<BatchNorm1d> Norms => [.. _norms];
 
+    /// <summary>The layer's product in bfloat16 from float32 master weights; autograd casts the gradients back.</summary>
+    private static Tensor InBFloat16(Linear layer, Tensor x)
+    {
+        using var scope = NewDisposeScope();
+        return nn.functional.linear(x.to(bfloat16), layer.weight!.to(bfloat16), layer.bias?.to(bfloat16)).to(float32).MoveToOuterDisposeScope();
+    }
+
     public override Tensor forward(Tensor categorical, Tensor continuous)
     {
         var parts = new List<Tensor>(2);
-        if (_embeddings.Count > 0)
+        if (_embeddings is not null)
         {
-            var embedded = cat([.. _embeddings.Select((e, i) => e.forward(categorical.select(1, i)))], 1);
+            var embedded = _embeddings.forward(categorical);
             parts.Add(_embeddingDropout is null ? embedded : _embeddingDropout.forward(embedded));
         }
         if (Shape.ContinuousWidth > 0) parts.Add(_continuousNorm is null ? continuous : _continuousNorm.forward(continuous));
         var x = parts.Count == 1 ? parts[0] : cat(parts, 1);
         for (var i = 0; i < Shape.Layers.Count; i++)
         {
-            x = nn.functional.relu(_linears[i].forward(x));
+            x = nn.functional.relu(Shape.BFloat16Linears ? InBFloat16(_linears[i], x) : _linears[i].forward(x));
             if (Shape.UseBatchNorm) x = _norms[i].forward(x);
             if (Shape.Dropouts[i] > 0) x = _dropouts[i].forward(x);
         }

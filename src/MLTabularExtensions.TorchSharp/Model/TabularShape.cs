@@ -9,6 +9,7 @@ namespace MLTabularExtensions.TorchSharp.Model;
 /// <param name="Dropouts">Dropout after each hidden layer.</param>
 /// <param name="EmbeddingDropout">Dropout on the concatenated embeddings.</param>
 /// <param name="UseBatchNorm">BatchNorm on the continuous inputs and after each hidden layer.</param>
+/// <param name="BFloat16Linears">Hidden layers' matrix products in bfloat16.</param>
 /// <param name="YRange">Output range of the scaled sigmoid, if any.</param>
 /// <param name="Outputs">Output width: 1 for regression and binary, the class count for multiclass.</param>
 internal sealed record TabularShape(
@@ -18,6 +19,7 @@ internal sealed record TabularShape(
     IReadOnlyList<double> Dropouts,
     double EmbeddingDropout,
     bool UseBatchNorm,
+    bool BFloat16Linears,
     (float Min, float Max)? YRange,
     int Outputs)
 {
@@ -33,6 +35,6 @@ internal sealed record TabularShape(
         var dropouts = options.Layers.Select((_, i) => options.Dropouts is { } ps && i < ps.Count ? ps[i] : 0).ToArray();
         var outputs = columns.Task == TabularNetTask.MulticlassClassification ? (int)columns.ClassCount : 1;
         return new TabularShape(embeddings, columns.ContinuousWidth, options.Layers, dropouts, options.EmbeddingDropout,
-            options.UseBatchNorm, options.YRange, outputs);
+            options.UseBatchNorm, options.BFloat16Linears, options.YRange, outputs);
     }
 }

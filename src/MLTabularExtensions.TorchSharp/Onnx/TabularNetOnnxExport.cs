@@ -30,7 +30,7 @@ internal static class TabularNetOnnxExport
         {
             var input = graph.Input(columns.Categorical[i].Name, TensorProto.Types.DataType.Uint32, 1);
             var index = graph.Node("Cast", [input], OnnxGraphBuilder.Int("to", (long)TensorProto.Types.DataType.Int64));
-            var weights = OnnxGraphBuilder.Values(model.Embeddings[i].weight!);
+            var weights = OnnxGraphBuilder.Values(model.Embeddings!.Table(i));
             var table = graph.Constant(weights, shape.Embeddings[i].Cardinality, shape.Embeddings[i].Width);
             var gathered = graph.Node("Gather", [table, index], OnnxGraphBuilder.Int("axis", 0));
             features.Add(graph.Node("Flatten", [gathered], OnnxGraphBuilder.Int("axis", 1)));

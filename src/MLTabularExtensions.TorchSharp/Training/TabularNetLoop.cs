@@ -195,7 +195,8 @@ internal sealed class TabularNetLoop(TabularNetOptions options, TabularColumns c
     private FlatAdamW Optimizer(TabularModule model)
     {
         // Decoupled weight decay on embeddings and linear weights only (fastai's wd_bn_bias=False).
-        var decayed = model.Embeddings.Select(e => e.weight!).Concat(model.Linears.Select(l => l.weight!)).ToList();
+        var decayed = model.Linears.Select(l => l.weight!).ToList();
+        if (model.Embeddings is { } embeddings) decayed.Insert(0, embeddings.Weight);
         var decayedSet = decayed.ToHashSet();
         var rest = model.parameters().Where(p => !decayedSet.Contains(p)).ToList();
         return new FlatAdamW(decayed, rest, options.WeightDecay, beta2: 0.99, epsilon: 1e-5);

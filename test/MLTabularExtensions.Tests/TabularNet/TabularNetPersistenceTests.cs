@@ -36,7 +36,7 @@ public sealed class TabularNetPersistenceTests
         using var table = TabularTable.Read(train, columns, false, CPU, "train");
         using var validTable = TabularTable.Read(valid, columns, false, CPU, "valid");
         var shape = new TabularShape([.. columns.Categorical.Select(c => ((long)c.KeyCount + 1, 4))], columns.ContinuousWidth,
-            [32, 16], [0.1, 0.1], 0.1, true, (0, 600), 1);
+            [32, 16], [0.1, 0.1], 0.1, true, false, (0, 600), 1);
         using var model = new TabularNetLoop(options, columns, CPU, _ => { }).Train(shape, table, null);
         var torchScores = TabularNetLoop.Predict(model, validTable);
 
