@@ -39,11 +39,49 @@ public class HeatmapTests
     [Test]
     public void PointingGame_HitsWhenTheMaximumIsOnTheMask()
     {
-        var mask = new bool[16];
-        mask[15] = mask[14] = mask[11] = mask[10] = true;
-        Assert.That(PointingGame.Hit([0, 0, 0, 1], 2, 2, mask, 4, 4), Is.True);
-        Assert.That(PointingGame.Hit([1, 0, 0, 0], 2, 2, mask, 4, 4), Is.False);
+        var pixels = new bool[16];
+        pixels[15] = pixels[14] = pixels[11] = pixels[10] = true;
+        var mask = new ObjectMask(pixels, 4, 4);
+        Assert.That(PointingGame.Hit([0, 0, 0, 1], 2, 2, mask), Is.True);
+        Assert.That(PointingGame.Hit([1, 0, 0, 0], 2, 2, mask), Is.False);
         Assert.That(PointingGame.Chance(mask), Is.EqualTo(0.25));
+        Assert.That(PointingGame.CentreHit(mask), Is.True, "(2, 2) is on the object");
+    }
+
+    [Test]
+    public void PointingGame_Tolerance_CountsPointsWithinTheRadius_AndChanceGrowsTheSame()
+    {
+        // One object pixel at (10, 10) of a 21 × 31 image.
+        var pixels = new bool[21 * 31];
+        pixels[10 * 31 + 10] = true;
+        var mask = new ObjectMask(pixels, 21, 31);
+        Assert.That(mask.Near(10, 13, 3), Is.True, "3 px to the right");
+        Assert.That(mask.Near(12, 12, 2), Is.False, "2·√2 ≈ 2.8 px away");
+        Assert.That(mask.Near(12, 12, 3), Is.True);
+        var grown = mask.Dilate(3);
+        var inside = 0;
+        for (var y = 0; y < 21; y++)
+            for (var x = 0; x < 31; x++)
+            {
+                Assert.That(grown[y, x], Is.EqualTo(mask.Near(y, x, 3)), $"({y}, {x})");
+                if (grown[y, x]) inside++;
+            }
+        Assert.That(inside, Is.EqualTo(29), "lattice points in a disc of radius 3");
+        Assert.That(PointingGame.Chance(mask, 3), Is.EqualTo(29.0 / (21 * 31)));
+        // A one-row heatmap peaking in its middle column points at (0, 15): 11.2 px from the object.
+        Assert.That(PointingGame.Hit([0, 1, 0], 1, 3, mask), Is.False);
+        Assert.That(PointingGame.Hit([0, 1, 0], 1, 3, mask, 11), Is.False);
+        Assert.That(PointingGame.Hit([0, 1, 0], 1, 3, mask, 12), Is.True);
+    }
+
+    [Test]
+    public void ObjectMask_RefusesPixelsOfTheWrongCount_AndACorruptTrimapIsNamed()
+    {
+        Assert.That(Assert.Throws<ArgumentException>(() => new ObjectMask(new bool[5], 2, 3))!.Message, Does.Contain("needs 6 pixels, not 5"));
+        using var images = new TestImages();
+        var bad = Path.Combine(images.Folder, "trimap.png");
+        File.WriteAllBytes(bad, [1, 2, 3]);
+        Assert.That(Assert.Throws<InvalidDataException>(() => ObjectMask.FromTrimap(bad))!.Message, Does.Contain(bad));
     }
 
     [Test]
