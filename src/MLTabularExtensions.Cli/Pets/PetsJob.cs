@@ -19,7 +19,7 @@ internal static class PetsJob
 
     public static int Run(CommandLine line, TextWriter output)
     {
-        line.Allow("data", "out", "epochs", "size", "seed", "threads", "batch-size", "lr", "mixing", "max-zoom");
+        line.Allow("data", "out", "epochs", "size", "seed", "threads", "batch-size", "lr", "mixing", "max-zoom", "augmented-only");
         var outFolder = line.Text("out") ?? "pets-out";
         Directory.CreateDirectory(outFolder);
         var data = line.Text("data");
@@ -39,10 +39,16 @@ internal static class PetsJob
         var train = preparation.Transform(context.Data.LoadFromEnumerable(trainRows));
         var test = preparation.Transform(context.Data.LoadFromEnumerable(testRows));
 
-        var plain = Train(context, line, train, test, augmentation: null, output, out var plainAccuracy);
-        plain.Dispose();
+        double? plainAccuracy = null;
+        if (!line.Flag("augmented-only"))
+        {
+            using var plain = Train(context, line, train, test, augmentation: null, output, out var accuracy);
+            plainAccuracy = accuracy;
+        }
         using var augmented = Train(context, line, train, test, new ImageAugmentOptions { Seed = line.Int("seed", 42), MaxZoom = line.Double("max-zoom", 1.1) }, output, out var augmentedAccuracy);
-        output.WriteLine($"Test accuracy: {plainAccuracy:P1} without augmentation, {augmentedAccuracy:P1} with (fastai get_transforms defaults).");
+        output.WriteLine(plainAccuracy is { } without
+            ? $"Test accuracy: {without:P1} without augmentation, {augmentedAccuracy:P1} with (fastai get_transforms defaults)."
+            : $"Test accuracy: {augmentedAccuracy:P1} with augmentation (fastai get_transforms defaults; --augmented-only skipped the run without).");
 
         var masks = testRows.Select(r => ObjectMask.FromTrimap(r.TrimapPath)).ToArray();
         const int tolerance = PointingGame.StandardTolerance;
@@ -72,7 +78,7 @@ internal static class PetsJob
     {
         var options = new ImageCnnOptions
         {
-            Epochs = line.Int("epochs", line.Text("data") is null ? 6 : 30),
+            Epochs = line.Int("epochs", line.Text("data") is null ? 6 : 150),
             BatchSize = line.Int("batch-size", 32),
             MaxLearningRate = line.Double("lr", 3e-3),
             Seed = line.Int("seed", 42),

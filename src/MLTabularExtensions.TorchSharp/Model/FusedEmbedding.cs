@@ -16,6 +16,9 @@ internal sealed class FusedEmbedding : nn.Module<Tensor, Tensor>
     private const string ColumnName = "column";
     private const string WidthName = "width";
     private const string StartName = "start";
+    /// <summary>fastai's <c>std=0.01</c> for embeddings.</summary>
+    public const double InitialScale = 0.01;
+
     private readonly long[] _offsets;
     private readonly IReadOnlyList<(long Cardinality, int Width)> _tables;
 
@@ -38,8 +41,9 @@ internal sealed class FusedEmbedding : nn.Module<Tensor, Tensor>
             }
         }
         var flat = empty(_offsets[^1]);
-        // fastai's embedding initialisation, drawn for all tables at once.
-        using (no_grad()) nn.init.trunc_normal_(flat, 0, 0.01, -0.02, 0.02);
+        // fastai's embedding initialisation (its trunc_normal_: a standard normal folded into (-2, 2) by fmod, times
+        // 0.01). TorchSharp 0.107's nn.init.trunc_normal_(t, 0, 0.01, a, b) fills every element with 0.01 (measured).
+        using (no_grad()) flat.normal_().fmod_(2).mul_(InitialScale);
         register_parameter(WeightName, new Parameter(flat));
         register_buffer(ColumnName, tensor(column.ToArray()));
         register_buffer(WidthName, tensor(width.ToArray()));

@@ -27,4 +27,20 @@ public class FusedEmbeddingTests
         Assert.That(fusedGradient.count_nonzero().item<long>(), Is.GreaterThan(0));
         Assert.That(embedding.Weight.numel(), Is.EqualTo(tables.Sum(t => t.Item1 * t.Item2)));
     }
+
+    [Test]
+    public void Initialisation_IsFastaisFoldedNormal_TimesAHundredth()
+    {
+        manual_seed(3);
+        using var embedding = new FusedEmbedding([(1116, 81), (8, 5)]);
+        var values = embedding.Weight.detach().data<float>().ToArray();
+        var mean = values.Average();
+        var std = Math.Sqrt(values.Average(v => (v - mean) * (v - mean)));
+        TestContext.Out.WriteLine($"mean {mean:E2}, std {std:E3}, distinct {values.Distinct().Count()}");
+        Assert.That(values.All(v => Math.Abs(v) < 2 * FusedEmbedding.InitialScale), Is.True, "folded into (-0.02, 0.02)");
+        // A standard normal folded into (-2, 2) has standard deviation 0.87.
+        Assert.That(std, Is.EqualTo(0.87 * FusedEmbedding.InitialScale).Within(0.02 * FusedEmbedding.InitialScale));
+        Assert.That(Math.Abs(mean), Is.LessThan(0.01 * FusedEmbedding.InitialScale));
+        Assert.That(values.Distinct().Count(), Is.GreaterThan(values.Length / 2), "random, not a constant");
+    }
 }
