@@ -27,7 +27,8 @@ public sealed class ImageCnnOptions : OneCycleOptions
     public int? ImageWidth { get; set; }
 
     /// <summary>
-    /// Channels of the stem and of each residual stage; every stage after the first halves the resolution.
+    /// Channels of the stem and of each residual stage; the stem and every stage after the first halve the resolution
+    /// (2×2 average pooling, so heatmap cells lie exactly over their pixels).
     /// Default [32, 64, 128, 256]: 16× down-sampling, so a 128-pixel image gives an 8 × 8 heatmap.
     /// </summary>
     public IReadOnlyList<int> Widths { get; set; } = [32, 64, 128, 256];
