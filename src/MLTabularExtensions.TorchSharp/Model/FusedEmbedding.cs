@@ -16,6 +16,7 @@ internal sealed class FusedEmbedding : nn.Module<Tensor, Tensor>
     private const string ColumnName = "column";
     private const string WidthName = "width";
     private const string StartName = "start";
+
     /// <summary>fastai's <c>std=0.01</c> for embeddings.</summary>
     public const double InitialScale = 0.01;
 

@@ -5,8 +5,9 @@ using static TorchSharp.torch;
 namespace MLTabularExtensions.TorchSharp.Model;
 
 /// <summary>
-/// fastai's TabularModel: one embedding per categorical column (all in one <see cref="FusedEmbedding"/>), embedding dropout, BatchNorm on the continuous
-/// inputs, then Linear → ReLU → BatchNorm → Dropout blocks, an output Linear and an optional scaled sigmoid.
+/// fastai's TabularModel: one embedding per categorical column (all in one <see cref="FusedEmbedding"/>), embedding
+/// dropout, BatchNorm on the continuous inputs, then Linear → ReLU → BatchNorm → Dropout blocks, an output Linear and an
+/// optional scaled sigmoid.
 /// </summary>
 internal sealed class TabularModule : nn.Module<Tensor, Tensor, Tensor>
 {
