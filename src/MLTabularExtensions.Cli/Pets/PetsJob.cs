@@ -61,7 +61,9 @@ internal static class PetsJob
             using var variant = augmented.WithHeatmap(kind);
             var heatmaps = Heatmaps(variant.Transform(test));
             var (heatmapRows, columns) = variant.HeatmapSize;
-            double Score(int radius) => Rate(masks, (m, i) => PointingGame.Hit(heatmaps[i], heatmapRows, columns, m, radius));
+            // One upsampling per image, scored at both tolerances.
+            var peaks = heatmaps.Select((h, i) => PointingGame.Peak(h, heatmapRows, columns, masks[i].Height, masks[i].Width)).ToArray();
+            double Score(int radius) => Rate(masks, (m, i) => m.Near(peaks[i].Y, peaks[i].X, radius));
             var (strict, tolerant) = (Score(0), Score(tolerance));
             output.WriteLine($"  {kind,-16} {strict,6:P1} / {tolerant,6:P1}");
             if (strict > best.Score) best = (kind, strict);

@@ -14,18 +14,7 @@ internal sealed class TabularNetLoop(TabularNetOptions options, TabularColumns c
     public TabularModule Train(TabularShape shape, TabularTable train, TabularTable? valid)
     {
         manual_seed(options.Seed);
-        var model = new TabularModule(shape);
-        try
-        {
-            Fit(model, train, valid);
-        }
-        catch
-        {
-            model.Dispose();
-            throw;
-        }
-        model.eval();
-        return model;
+        return TrainedNetwork.Train(new TabularModule(shape), model => Fit(model, train, valid));
     }
 
     private void Fit(TabularModule model, TabularTable train, TabularTable? valid)

@@ -17,18 +17,7 @@ internal sealed class ImageCnnLoop(ImageCnnOptions options, Device device, Actio
     {
         manual_seed(options.Seed);
         var (means, stds) = train.ChannelStatistics(shape.Channels);
-        var model = new ImageCnnModule(shape, means, stds);
-        try
-        {
-            Fit(model, train, valid);
-        }
-        catch
-        {
-            model.Dispose();
-            throw;
-        }
-        model.eval();
-        return model;
+        return TrainedNetwork.Train(new ImageCnnModule(shape, means, stds), model => Fit(model, train, valid));
     }
 
     private void Fit(ImageCnnModule model, ImageTable train, ImageTable? valid)

@@ -20,10 +20,22 @@ public static class PointingGame
     public static bool Hit(IReadOnlyList<float> heatmap, int rows, int columns, ObjectMask mask, int tolerance = 0)
     {
         ArgumentNullException.ThrowIfNull(mask);
-        var map = HeatmapUpsampler.Bilinear(heatmap, rows, columns, mask.Height, mask.Width);
+        var (y, x) = Peak(heatmap, rows, columns, mask.Height, mask.Width);
+        return mask.Near(y, x, tolerance);
+    }
+
+    /// <summary>The image pixel where the heatmap, bilinearly upsampled to the image, is largest (the first on ties).</summary>
+    /// <param name="heatmap">The heatmap, [rows, columns] row-major.</param>
+    /// <param name="rows">Heatmap rows.</param>
+    /// <param name="columns">Heatmap columns.</param>
+    /// <param name="height">Image height.</param>
+    /// <param name="width">Image width.</param>
+    public static (int Y, int X) Peak(IReadOnlyList<float> heatmap, int rows, int columns, int height, int width)
+    {
+        var map = HeatmapUpsampler.Bilinear(heatmap, rows, columns, height, width);
         var best = 0;
         for (var k = 1; k < map.Length; k++) if (map[k] > map[best]) best = k;
-        return mask.Near(best / mask.Width, best % mask.Width, tolerance);
+        return (best / width, best % width);
     }
 
     /// <summary>The hit rate of a uniformly random point: the share of pixels within <paramref name="tolerance"/> of the object.</summary>

@@ -1,0 +1,25 @@
+using TorchSharp;
+
+namespace MLTabularExtensions.TorchSharp.Training;
+
+/// <summary>
+/// Runs a training loop on a freshly built network and hands it back in eval mode; if training throws, the network's
+/// native memory is released before the exception travels on.
+/// </summary>
+internal static class TrainedNetwork
+{
+    public static T Train<T>(T network, Action<T> fit) where T : torch.nn.Module
+    {
+        try
+        {
+            fit(network);
+        }
+        catch
+        {
+            network.Dispose();
+            throw;
+        }
+        network.eval();
+        return network;
+    }
+}
