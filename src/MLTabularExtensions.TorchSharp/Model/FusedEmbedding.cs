@@ -44,7 +44,10 @@ internal sealed class FusedEmbedding : nn.Module<Tensor, Tensor>
         var flat = empty(_offsets[^1]);
         // fastai's embedding initialisation (its trunc_normal_: a standard normal folded into (-2, 2) by fmod, times
         // 0.01). TorchSharp 0.107's nn.init.trunc_normal_(t, 0, 0.01, a, b) fills every element with 0.01 (measured).
-        using (no_grad()) flat.normal_().fmod_(2).mul_(InitialScale);
+        // Held Scalars (see FlatAdamW on TorchSharp's Scalars).
+        using var fold = 2.ToScalar();
+        using var scale = InitialScale.ToScalar();
+        using (no_grad()) flat.normal_().fmod_(fold).mul_(scale);
         register_parameter(WeightName, new Parameter(flat));
         register_buffer(ColumnName, tensor(column.ToArray()));
         register_buffer(WidthName, tensor(width.ToArray()));

@@ -21,19 +21,24 @@ internal sealed class SparseDropout(double probability) : nn.Module<Tensor, Tens
         // Enough gaps to pass the end with overwhelming probability; the loop below covers the rest.
         var draws = (long)Math.Ceiling(expected + 8 * Math.Sqrt(expected) + 16);
         using var scope = NewDisposeScope();
-        var logKeep = Math.Log(1 - Probability);
-        var positions = Gaps(draws, logKeep, input.device).cumsum(0) - 1;
+        // Numbers go to libtorch as held Scalars (see FlatAdamW on TorchSharp's Scalars).
+        using var one = 1.ToScalar();
+        using var zero = 0.ToScalar();
+        using var end = count.ToScalar();
+        using var keptScale = (1 / (1 - Probability)).ToScalar();
+        using var logKeep = Math.Log(1 - Probability).ToScalar();
+        var positions = Gaps(draws, logKeep, one, input.device).cumsum(0).sub_(one);
         while (positions[-1].item<long>() < count)
         {
-            var more = Gaps(draws, logKeep, input.device).cumsum(0) + positions[-1];
+            var more = Gaps(draws, logKeep, one, input.device).cumsum(0).add_(positions[-1]);
             positions = cat([positions, more], 0);
         }
-        var dropped = positions.masked_select(positions.lt(count));
-        var mask = full(count, 1 / (1 - Probability), input.dtype, input.device).index_fill_(0, dropped, 0);
+        var dropped = positions.masked_select(positions.lt(end));
+        var mask = full(count, keptScale, input.dtype, input.device).index_fill_(0, dropped, zero);
         return (input * mask.view(input.shape)).MoveToOuterDisposeScope();
     }
 
     /// <summary>Geometric(p) gaps ≥ 1: floor(ln U / ln(1 − p)) + 1.</summary>
-    private static Tensor Gaps(long draws, double logKeep, Device device) =>
-        (rand(draws, ScalarType.Float64, device).log_() / logKeep).floor_().add_(1).to(ScalarType.Int64);
+    private static Tensor Gaps(long draws, Scalar logKeep, Scalar one, Device device) =>
+        rand(draws, ScalarType.Float64, device).log_().div_(logKeep).floor_().add_(one).to(ScalarType.Int64);
 }

@@ -17,6 +17,8 @@ internal sealed class TabularModule : nn.Module<Tensor, Tensor, Tensor>
     private readonly ModuleList<Linear> _linears = new();
     private readonly ModuleList<BatchNorm1d> _norms = new();
     private readonly ModuleList<nn.Module<Tensor, Tensor>> _dropouts = new();
+    // Held for the module's life rather than converted on every call (see FlatAdamW on TorchSharp's Scalars).
+    private readonly (Scalar Low, Scalar Span)? _yRange;
 
     public TabularModule(TabularShape shape) : base("TabularModel")
     {
@@ -35,6 +37,7 @@ internal sealed class TabularModule : nn.Module<Tensor, Tensor, Tensor>
             width = shape.Layers[i];
         }
         _linears.Add(nn.Linear(width, shape.Outputs));
+        if (shape.YRange is var (low, high)) _yRange = (low.ToScalar(), (high - low).ToScalar());
         RegisterComponents();
     }
 
@@ -76,7 +79,7 @@ internal sealed class TabularModule : nn.Module<Tensor, Tensor, Tensor>
             if (Shape.Dropouts[i] > 0) x = _dropouts[i].forward(x);
         }
         x = _linears[^1].forward(x);
-        if (Shape.YRange is var (low, high)) x = sigmoid(x) * (high - low) + low;
+        if (_yRange is var (low, span)) x = sigmoid(x).mul(span).add(low);
         return x;
     }
 }

@@ -7,6 +7,12 @@ namespace MLTabularExtensions.TorchSharp.Training;
 /// AdamW (decoupled weight decay) over one flat buffer: every parameter and its gradient become views into two
 /// contiguous tensors, so a step is eight whole-buffer operations instead of nine per parameter tensor. Parameters
 /// that take weight decay come first, so decay is one multiply over a prefix. Same update as torch.optim.AdamW.
+/// <para>
+/// Every number it hands libtorch is a <see cref="Scalar"/> held in a field or a <c>using</c> variable until the call
+/// returns, as everywhere in this project's loops: TorchSharp's implicit number-to-Scalar conversion leaves the native
+/// Scalar without a managed reference once the call starts, so a garbage collection on another thread can free it
+/// while libtorch reads it (measured: about one ImageCnn test run in ten failed here with "Unknown scalar type").
+/// </para>
 /// </summary>
 internal sealed class FlatAdamW : IDisposable
 {
@@ -17,7 +23,9 @@ internal sealed class FlatAdamW : IDisposable
     private readonly Tensor _secondMoment;
     private readonly double _weightDecay;
     private readonly double _beta2;
-    private readonly double _epsilon;
+    private readonly Scalar _keepSecond;
+    private readonly Scalar _addSecond;
+    private readonly Scalar _epsilon;
     private long _steps;
 
     /// <param name="decayed">Parameters with weight decay (embeddings, Linear weights).</param>
@@ -51,7 +59,9 @@ internal sealed class FlatAdamW : IDisposable
         _secondMoment = zeros_like(_parameters);
         _weightDecay = weightDecay;
         _beta2 = beta2;
-        _epsilon = epsilon;
+        _keepSecond = beta2.ToScalar();
+        _addSecond = (1 - beta2).ToScalar();
+        _epsilon = epsilon.ToScalar();
     }
 
     public void ZeroGrad() => _gradients.zero_();
@@ -61,13 +71,16 @@ internal sealed class FlatAdamW : IDisposable
         _steps++;
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        if (_weightDecay > 0) _decayed.mul_(1 - learningRate * _weightDecay);
-        _firstMoment.mul_(beta1).add_(_gradients, alpha: 1 - beta1);
-        _secondMoment.mul_(_beta2).addcmul_(_gradients, _gradients, value: 1 - _beta2);
-        var firstCorrection = 1 - Math.Pow(beta1, _steps);
-        var secondCorrection = 1 - Math.Pow(_beta2, _steps);
-        var denominator = _secondMoment.sqrt().div_(Math.Sqrt(secondCorrection)).add_(_epsilon);
-        _parameters.addcdiv_(_firstMoment, denominator, value: -learningRate / firstCorrection);
+        using var decay = (1 - learningRate * _weightDecay).ToScalar();
+        using var keepFirst = beta1.ToScalar();
+        using var addFirst = (1 - beta1).ToScalar();
+        using var secondCorrection = Math.Sqrt(1 - Math.Pow(_beta2, _steps)).ToScalar();
+        using var stepSize = (-learningRate / (1 - Math.Pow(beta1, _steps))).ToScalar();
+        if (_weightDecay > 0) _decayed.mul_(decay);
+        _firstMoment.mul_(keepFirst).add_(_gradients, alpha: addFirst);
+        _secondMoment.mul_(_keepSecond).addcmul_(_gradients, _gradients, value: _addSecond);
+        var denominator = _secondMoment.sqrt().div_(secondCorrection).add_(_epsilon);
+        _parameters.addcdiv_(_firstMoment, denominator, value: stepSize);
     }
 
     public void Dispose()
@@ -77,5 +90,8 @@ internal sealed class FlatAdamW : IDisposable
         _secondMoment.Dispose();
         _gradients.Dispose();
         _parameters.Dispose();
+        _keepSecond.Dispose();
+        _addSecond.Dispose();
+        _epsilon.Dispose();
     }
 }

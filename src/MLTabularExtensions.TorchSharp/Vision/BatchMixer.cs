@@ -5,7 +5,8 @@ namespace MLTabularExtensions.TorchSharp.Vision;
 
 /// <summary>
 /// The training loss of one batch: cross-entropy, after fastai's MixUp or CutMix when asked. The draws come from its
-/// own seeded generator, so mixing does not shift dropout's or the shuffle's random streams.
+/// own seeded generator, so mixing does not shift dropout's or the shuffle's random streams. Numbers go to libtorch as
+/// held Scalars (see FlatAdamW on TorchSharp's Scalars).
 /// </summary>
 internal sealed class BatchMixer(BatchMixing mixing, double alpha, int seed) : IDisposable
 {
@@ -27,7 +28,8 @@ internal sealed class BatchMixer(BatchMixing mixing, double alpha, int seed) : I
     {
         var rows = pixels.shape[0];
         var keep = Beta(rows);
-        keep = maximum(keep, keep.neg().add_(1)).to(pixels.device);
+        using var one = 1.ToScalar();
+        keep = maximum(keep, keep.neg().add_(one)).to(pixels.device);
         return (pixels.index_select(0, partner).lerp(pixels, keep.unsqueeze(1)), keep);
     }
 
@@ -39,8 +41,8 @@ internal sealed class BatchMixer(BatchMixing mixing, double alpha, int seed) : I
         var images = pixels.reshape(-1, shape.Channels, shape.Height, shape.Width).clone();
         var box = (TensorIndex.Colon, TensorIndex.Colon, TensorIndex.Slice(top, bottom), TensorIndex.Slice(left, right));
         images[box.Item1, box.Item2, box.Item3, box.Item4] = images.index_select(0, partner)[box.Item1, box.Item2, box.Item3, box.Item4];
-        var kept = 1 - (double)(bottom - top) * (right - left) / (shape.Height * shape.Width);
-        return (images.reshape(pixels.shape), full(pixels.shape[0], (float)kept, device: pixels.device));
+        using var kept = ((float)(1 - (double)(bottom - top) * (right - left) / (shape.Height * shape.Width))).ToScalar();
+        return (images.reshape(pixels.shape), full(pixels.shape[0], kept, device: pixels.device));
     }
 
     /// <summary>A random centre with a window of <paramref name="share"/> of <paramref name="length"/>, clipped to the image.</summary>
@@ -53,7 +55,8 @@ internal sealed class BatchMixer(BatchMixing mixing, double alpha, int seed) : I
 
     private Tensor Beta(long count)
     {
-        using var concentration = full(count, alpha, dtype: float32);
+        using var value = alpha.ToScalar();
+        using var concentration = full(count, value, dtype: float32);
         using var distribution = distributions.Beta(concentration, concentration, _generator);
         return distribution.sample();
     }

@@ -67,7 +67,9 @@ internal sealed class ImageCnnModule : nn.Module<Tensor, Tensor>
         var predicted = forward(pixels).argmax(1);
         var weights = Head.weight!.index_select(0, predicted).reshape(-1, activations.shape[1], 1, 1);
         var map = activations.mul(weights).sum(1);
-        if (kind == HeatmapKind.GradCam) map = nn.functional.relu(map).div_(activations.shape[2] * activations.shape[3]);
-        return map.MoveToOuterDisposeScope();
+        if (kind != HeatmapKind.GradCam) return map.MoveToOuterDisposeScope();
+        // A held Scalar (see FlatAdamW on TorchSharp's Scalars).
+        using var cells = (activations.shape[2] * activations.shape[3]).ToScalar();
+        return nn.functional.relu(map).div_(cells).MoveToOuterDisposeScope();
     }
 }

@@ -29,9 +29,17 @@ public sealed class ImageCnnOptions : OneCycleOptions
     /// <summary>
     /// Channels of the stem and of each residual stage; the stem and every stage after the first halve the resolution
     /// (2×2 average pooling, so heatmap cells lie exactly over their pixels).
-    /// Default [32, 64, 128, 256]: 16× down-sampling, so a 128-pixel image gives an 8 × 8 heatmap.
+    /// Default [32, 64, 128, 256]: 16× down-sampling, so a 128-pixel image gives an 8 × 8 heatmap. Each width must be
+    /// a multiple of <see cref="WidthMultiple"/>.
     /// </summary>
     public IReadOnlyList<int> Widths { get; set; } = [32, 64, 128, 256];
+
+    /// <summary>
+    /// Every width is a multiple of this. oneDNN (libtorch 2.10's CPU convolutions) lays channels out in blocks of 16 on
+    /// AVX-512 CPUs and pads other widths; with more than one thread its padded backward pass returned NaN or
+    /// run-to-run different gradients here (widths 4, 8 and 12 measured), which multiples of 16 never did.
+    /// </summary>
+    public const int WidthMultiple = 16;
 
     /// <summary>Dropout before the output layer (fastai's head <c>ps</c>). Default 0.5.</summary>
     public double Dropout { get; set; } = 0.5;

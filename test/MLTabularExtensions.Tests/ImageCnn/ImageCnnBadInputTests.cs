@@ -17,7 +17,7 @@ public class ImageCnnBadInputTests
     private static IDataView Keyed(MLContext context, IEnumerable<Row> rows) =>
         context.Transforms.Conversion.MapValueToKey("Label", "Breed").Fit(context.Data.LoadFromEnumerable(rows)).Transform(context.Data.LoadFromEnumerable(rows));
 
-    private static ImageCnnOptions Options() => new() { ImageHeight = 4, ImageWidth = 4, Widths = [4], Epochs = 1, BatchSize = 2 };
+    private static ImageCnnOptions Options() => new() { ImageHeight = 4, ImageWidth = 4, Widths = [16], Epochs = 1, BatchSize = 2 };
 
     [Test]
     public void LabelWithOneClass_IsRefused()
@@ -91,5 +91,14 @@ public class ImageCnnBadInputTests
         options.MixingAlpha = alpha;
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => TestData.Context().MulticlassClassification.Trainers.ImageCnn(options));
         Assert.That(error!.Message, Does.Contain("MixingAlpha").And.Contain("positive"));
+    }
+
+    [Test]
+    public void WidthThatIsNotAMultipleOfSixteen_IsRefused_NamingTheOption([Values(0, 8, 24)] int width)
+    {
+        var options = Options();
+        options.Widths = [32, width];
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => TestData.Context().MulticlassClassification.Trainers.ImageCnn(options));
+        Assert.That(error!.Message, Does.Contain("Widths").And.Contain("multiple of 16"));
     }
 }

@@ -9,7 +9,7 @@ public class ImageCnnTests
 {
     internal static ImageCnnOptions Small(int epochs = 8) => new()
     {
-        Widths = [8, 16, 32],
+        Widths = [16, 16, 32],
         Epochs = epochs,
         BatchSize = 10,
         MaxLearningRate = 1e-2,
