@@ -7,7 +7,8 @@ namespace MLTabularExtensions.TorchSharp.Onnx;
 /// <summary>
 /// Writes a trained <see cref="ImageCnnModule"/> in eval mode as an ONNX graph: pixels [N, C·H·W] in; softmax
 /// probabilities, the 1-based class number and the chosen heatmap out. Each BatchNorm (running statistics) is folded
-/// into the convolution before it.
+/// into the convolution before it. A flip-averaged heatmap runs each image and its mirror image as one batch; the
+/// class scores come from the image alone.
 /// </summary>
 internal static class ImageCnnOnnxExport
 {
@@ -15,12 +16,13 @@ internal static class ImageCnnOnnxExport
     private const double BatchNormEpsilon = 1e-5;
 
     public static byte[] Export(ImageCnnModule model, string featureName, string probabilityName, string className,
-        string heatmapName, HeatmapKind heatmap)
+        string heatmapName, HeatmapKind heatmap, bool flipAveraged)
     {
         var shape = model.Shape;
         var graph = new OnnxGraphBuilder("ImageCnn");
         var input = graph.Input(featureName, TensorProto.Types.DataType.Float, shape.Pixels);
         var x = graph.Node("Reshape", [input, graph.Constant([-1L, shape.Channels, shape.Height, shape.Width], 4)]);
+        if (flipAveraged) x = graph.Node("Concat", [x, Mirror(graph, x, axis: 3)], OnnxGraphBuilder.Int("axis", 0));
         x = graph.Node("Sub", [x, graph.Constant(model.Mean)]);
         x = graph.Node("Div", [x, graph.Constant(model.Std)]);
         x = Pool(graph, graph.Node("Relu", [Conv(graph, x, model.Stem)]));
@@ -33,11 +35,23 @@ internal static class ImageCnnOnnxExport
             x = graph.Node("Relu", [graph.Node("Add", [path, identity])]);
         }
         var activations = x;
+        string? mirrored = null;
+        if (flipAveraged)
+        {
+            var pair = graph.Node("Reshape", [activations, graph.Constant([2L, -1, shape.Widths[^1], shape.HeatmapHeight, shape.HeatmapWidth], 5)]);
+            activations = graph.Node("Gather", [pair, graph.Constant([0L])], OnnxGraphBuilder.Int("axis", 0));
+            mirrored = graph.Node("Gather", [pair, graph.Constant([1L])], OnnxGraphBuilder.Int("axis", 0));
+        }
         var pooled = graph.Node("Flatten", [graph.Node("GlobalAveragePool", [activations])], OnnxGraphBuilder.Int("axis", 1));
         var head = model.Head;
         var logits = graph.Node("Gemm", [pooled, graph.Constant(head.weight!), graph.Constant(head.bias!)], OnnxGraphBuilder.Int("transB", 1));
         var best = MulticlassOutputs.Add(graph, logits, probabilityName, className, shape.Classes);
         var map = Heatmap(graph, activations, best, model, heatmap);
+        if (mirrored is not null)
+        {
+            var back = Mirror(graph, Heatmap(graph, mirrored, best, model, heatmap), axis: 2);
+            map = graph.Node("Mul", [graph.Node("Add", [map, back]), graph.Constant([0.5f], 1)]);
+        }
         graph.FlatOutput(map, heatmapName, shape.HeatmapHeight, shape.HeatmapWidth);
         return graph.Serialize("MLTabularExtensions.ImageCnn");
     }
@@ -58,6 +72,10 @@ internal static class ImageCnnOnnxExport
         var cells = (float)(shape.HeatmapHeight * shape.HeatmapWidth);
         return graph.Node("Div", [graph.Node("Relu", [map]), graph.Constant([cells], 1)]);
     }
+
+    /// <summary>Reverses <paramref name="axis"/> (a Slice from the last element backwards to the first).</summary>
+    private static string Mirror(OnnxGraphBuilder graph, string x, long axis) => graph.Node("Slice",
+        [x, graph.Constant([-1L], 1), graph.Constant([long.MinValue], 1), graph.Constant([axis], 1), graph.Constant([-1L], 1)]);
 
     /// <summary>As <see cref="Vision.Downsample"/>: ONNX's AveragePool excludes the missing pixels of a ceil-mode window by default.</summary>
     private static string Pool(OnnxGraphBuilder graph, string x) => graph.Node("AveragePool", [x],

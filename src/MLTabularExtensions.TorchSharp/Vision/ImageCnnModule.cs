@@ -58,18 +58,34 @@ internal sealed class ImageCnnModule : nn.Module<Tensor, Tensor>
         return x.MoveToOuterDisposeScope();
     }
 
-    /// <summary>The heatmap of <paramref name="kind"/> for each image, [N, h, w], as the exported graph computes it.</summary>
-    public Tensor Heatmap(Tensor pixels, HeatmapKind kind)
+    /// <summary>
+    /// The heatmap of <paramref name="kind"/> for each image, [N, h, w], as the exported graph computes it; with
+    /// <paramref name="flipAveraged"/>, the mean of that map and the mirrored map of the mirror image (both for the
+    /// class predicted for the image).
+    /// </summary>
+    public Tensor Heatmap(Tensor pixels, HeatmapKind kind, bool flipAveraged = false)
     {
         using var scope = NewDisposeScope();
-        var activations = Activations(pixels);
-        if (kind == HeatmapKind.ChannelMean) return activations.mean([1]).MoveToOuterDisposeScope();
         var predicted = forward(pixels).argmax(1);
+        var map = Map(Activations(pixels), predicted, kind);
+        if (flipAveraged)
+        {
+            var mirror = pixels.reshape(-1, Shape.Channels, Shape.Height, Shape.Width).flip(3).reshape(pixels.shape);
+            // A held Scalar (see FlatAdamW on TorchSharp's Scalars).
+            using var half = 0.5f.ToScalar();
+            map = map.add(Map(Activations(mirror), predicted, kind).flip(2)).mul(half);
+        }
+        return map.MoveToOuterDisposeScope();
+    }
+
+    private Tensor Map(Tensor activations, Tensor predicted, HeatmapKind kind)
+    {
+        if (kind == HeatmapKind.ChannelMean) return activations.mean([1]);
         var weights = Head.weight!.index_select(0, predicted).reshape(-1, activations.shape[1], 1, 1);
         var map = activations.mul(weights).sum(1);
-        if (kind != HeatmapKind.GradCam) return map.MoveToOuterDisposeScope();
+        if (kind != HeatmapKind.GradCam) return map;
         // A held Scalar (see FlatAdamW on TorchSharp's Scalars).
         using var cells = (activations.shape[2] * activations.shape[3]).ToScalar();
-        return nn.functional.relu(map).div_(cells).MoveToOuterDisposeScope();
+        return nn.functional.relu(map).div_(cells);
     }
 }

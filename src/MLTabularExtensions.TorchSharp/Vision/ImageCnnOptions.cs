@@ -59,6 +59,12 @@ public sealed class ImageCnnOptions : OneCycleOptions
     /// <summary>Which map the heatmap output holds. Default <see cref="HeatmapKind.ChannelMean"/> (the lesson's).</summary>
     public HeatmapKind Heatmap { get; set; } = HeatmapKind.ChannelMean;
 
+    /// <summary>
+    /// Average the heatmap with the mirrored map of the horizontally mirrored image (test-time augmentation for the
+    /// map, inside the scoring graph; the class scores remain the image's own). Doubles the cost of scoring. Default false.
+    /// </summary>
+    public bool FlipAveragedHeatmap { get; set; }
+
     /// <summary>The heatmap output column: Single, [height / 16, width / 16] with the default widths. Default "Heatmap".</summary>
     public string HeatmapColumnName { get; set; } = "Heatmap";
 

@@ -17,24 +17,28 @@ public sealed class ImageCnnTransformer : BuiltInChainTransformer, IDisposable
     private readonly ImageColumns _columns;
     private readonly ImageCnnOptions _options;
     private readonly ImageCnnShape _shape;
-    private readonly IReadOnlyDictionary<HeatmapKind, byte[]> _graphs;
+    private readonly IReadOnlyDictionary<HeatmapChoice, byte[]> _graphs;
     private readonly IDataView _trainingData;
 
     private ImageCnnTransformer(ITransformer inner, ImageColumns columns, ImageCnnOptions options, ImageCnnShape shape,
-        IReadOnlyDictionary<HeatmapKind, byte[]> graphs, HeatmapKind heatmap, IDataView trainingData) : base(inner)
+        IReadOnlyDictionary<HeatmapChoice, byte[]> graphs, HeatmapChoice heatmap, IDataView trainingData) : base(inner)
     {
         _columns = columns;
         _options = options;
         _shape = shape;
         _graphs = graphs;
         _trainingData = trainingData;
-        Heatmap = heatmap;
+        Heatmap = heatmap.Kind;
+        FlipAveragedHeatmap = heatmap.FlipAveraged;
         OnnxModel = graphs[heatmap];
         HeatmapSize = (shape.HeatmapHeight, shape.HeatmapWidth);
     }
 
     /// <summary>Which map the heatmap column holds.</summary>
     public HeatmapKind Heatmap { get; }
+
+    /// <summary>Whether the heatmap is averaged with the mirrored map of the mirror image.</summary>
+    public bool FlipAveragedHeatmap { get; }
 
     /// <summary>The exported network (ONNX protobuf bytes).</summary>
     public IReadOnlyList<byte> OnnxModel { get; }
@@ -44,10 +48,12 @@ public sealed class ImageCnnTransformer : BuiltInChainTransformer, IDisposable
 
     /// <summary>The same trained network with another heatmap in its heatmap column (a new scoring chain; dispose it too).</summary>
     /// <param name="kind">The map to produce.</param>
-    public ImageCnnTransformer WithHeatmap(HeatmapKind kind) => Create(_columns, _options, _shape, _graphs, kind, _trainingData);
+    /// <param name="flipAveraged">Whether to average it with the mirrored map of the mirror image.</param>
+    public ImageCnnTransformer WithHeatmap(HeatmapKind kind, bool flipAveraged = false) =>
+        Create(_columns, _options, _shape, _graphs, new HeatmapChoice(kind, flipAveraged), _trainingData);
 
     internal static ImageCnnTransformer Create(ImageColumns columns, ImageCnnOptions options, ImageCnnShape shape,
-        IReadOnlyDictionary<HeatmapKind, byte[]> graphs, HeatmapKind heatmap, IDataView trainingData)
+        IReadOnlyDictionary<HeatmapChoice, byte[]> graphs, HeatmapChoice heatmap, IDataView trainingData)
     {
         var context = new MLContext();
         using var onnxStream = new MemoryStream(graphs[heatmap]);

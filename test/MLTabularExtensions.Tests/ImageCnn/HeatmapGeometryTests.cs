@@ -46,4 +46,32 @@ public class HeatmapGeometryTests
                 Assert.That(values[r * 15 + c], Is.EqualTo(mirrored).Within(1e-5 * values.Max()), $"cell ({r}, {c}) against its mirror image");
             }
     }
+
+    /// <summary>
+    /// The flip-averaged map is mirror-equivariant whatever the network: the map of the mirror image is the mirror of
+    /// the image's map, exactly (the plain map of a network that has not learnt symmetry is not).
+    /// </summary>
+    [Test]
+    public void FlipAveragedHeatmap_OfTheMirrorImage_IsTheMirroredMap()
+    {
+        const int size = 32, cells = 4;
+        manual_seed(5);
+        var shape = new ImageCnnShape(3, size, size, [16, 16, 32], Classes: 3, Dropout: 0);
+        using var module = new ImageCnnModule(shape, [100f, 100f, 100f], [60f, 60f, 60f]);
+        module.eval();
+        using var noGrad = no_grad();
+        using var image = rand(1, 3, size, size).mul(255);
+        using var mirror = image.flip(3);
+
+        // ChannelMean: class-agnostic, so the mirror image's map does not depend on its predicted class.
+        const HeatmapKind kind = HeatmapKind.ChannelMean;
+        using var averaged = module.Heatmap(image.reshape(1, -1), kind, flipAveraged: true);
+        using var averagedOfMirror = module.Heatmap(mirror.reshape(1, -1), kind, flipAveraged: true);
+        using var plain = module.Heatmap(image.reshape(1, -1), kind);
+        using var plainOfMirror = module.Heatmap(mirror.reshape(1, -1), kind);
+        Assert.That(averagedOfMirror.data<float>().ToArray(), Is.EqualTo(averaged.flip(2).data<float>().ToArray()));
+        Assert.That(plainOfMirror.data<float>().ToArray(), Is.Not.EqualTo(plain.flip(2).data<float>().ToArray()),
+            "a random network is not mirror-symmetric, so the test can fail");
+        Assert.That(averaged.shape, Is.EqualTo(new long[] { 1, cells, cells }));
+    }
 }
