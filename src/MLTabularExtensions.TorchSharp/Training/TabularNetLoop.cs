@@ -44,6 +44,7 @@ internal sealed class TabularNetLoop(TabularNetOptions options, TabularColumns c
                 loss.backward();
                 optimizer.Step(rate, momentum);
                 var value = loss.item<float>();
+                Divergence.Check(value, TabularColumns.Trainer, epoch, b + 1, rate);
                 if (step % NativeHeap.TrimEverySteps == 0) NativeHeap.Trim();
                 lossSum += value;
                 recentSum += value;

@@ -51,7 +51,9 @@ internal sealed class ImageCnnLoop(ImageCnnOptions options, Device device, Actio
                 optimizer.ZeroGrad();
                 loss.backward();
                 optimizer.Step(rate, momentum);
-                lossSum += loss.item<float>();
+                var value = loss.item<float>();
+                Divergence.Check(value, ImageColumns.Trainer, epoch, b + 1, rate);
+                lossSum += value;
                 if (step % NativeHeap.TrimEverySteps == 0) NativeHeap.Trim();
             }
             clock.Stop();

@@ -53,6 +53,19 @@ public sealed class TabularNetBadInputTests
     }
 
     [Test]
+    public void LabelsTooLargeForFloat32Losses_StopTrainingAtTheFirstBatch_SayingWhere()
+    {
+        // Finite labels whose squared error overflows float32: the first batch's loss is +∞.
+        var rows = Rows(8);
+        foreach (var row in rows) row.Sales = 1e25f;
+
+        var error = Fit(Data(rows), Options());
+
+        Assert.That(error, Is.TypeOf<InvalidOperationException>());
+        Assert.That(error.Message, Does.Contain("at epoch 1, batch 1").And.Contain("diverged").And.Contain("MaxLearningRate"));
+    }
+
+    [Test]
     public void NonPositiveLabelWithLogTarget_NamesRowAndRule()
     {
         var rows = Rows(8);
