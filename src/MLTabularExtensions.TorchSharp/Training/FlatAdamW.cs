@@ -11,7 +11,7 @@ namespace MLTabularExtensions.TorchSharp.Training;
 /// Every number it hands libtorch is a <see cref="Scalar"/> held in a field or a <c>using</c> variable until the call
 /// returns, as everywhere in this project's loops: TorchSharp's implicit number-to-Scalar conversion leaves the native
 /// Scalar without a managed reference once the call starts, so a garbage collection on another thread can free it
-/// while libtorch reads it (measured: about one ImageCnn test run in ten failed here with "Unknown scalar type").
+/// while libtorch reads it (seen here: ImageCnn test runs now and then failed with "Unknown scalar type").
 /// </para>
 /// </summary>
 internal sealed class FlatAdamW : IDisposable
