@@ -85,7 +85,7 @@ public sealed class ImageCnnTrainer : IEstimator<ImageCnnTransformer>
         const string trainer = ImageColumns.Trainer;
         FitOneCycleCheck.Validate(options, trainer);
         FitOneCycleCheck.Require(options.Widths.Count > 0 && options.Widths.All(w => w > 0 && w % ImageCnnOptions.WidthMultiple == 0), trainer, nameof(options.Widths),
-            $"must list at least one width, each a positive multiple of {ImageCnnOptions.WidthMultiple} (libtorch's AVX-512 convolution kernels pad other widths and return corrupt gradients for them)");
+            $"must list at least one width, each a positive multiple of {ImageCnnOptions.WidthMultiple} (libtorch's AVX-512 convolution kernels pad other widths, and their padded backward pass returned corrupt gradients)");
         FitOneCycleCheck.Require(options.Dropout is >= 0 and < 1, trainer, nameof(options.Dropout), "must be in [0, 1)");
         FitOneCycleCheck.Require(options.ImageHeight.HasValue == options.ImageWidth.HasValue && (options.ImageHeight ?? 1) > 0 && (options.ImageWidth ?? 1) > 0,
             trainer, nameof(options.ImageHeight), "and ImageWidth must both be set (positive) or both be null");
