@@ -61,13 +61,14 @@ internal sealed class ImageCnnModule : nn.Module<Tensor, Tensor>
     /// <summary>
     /// The heatmap of <paramref name="kind"/> for each image, [N, h, w], as the exported graph computes it; with
     /// <paramref name="flipAveraged"/>, the mean of that map and the mirrored map of the mirror image (both for the
-    /// class predicted for the image).
+    /// class predicted for the image). Eval mode: the class comes from the head without dropout, as in the graph.
     /// </summary>
     public Tensor Heatmap(Tensor pixels, HeatmapKind kind, bool flipAveraged = false)
     {
         using var scope = NewDisposeScope();
-        var predicted = forward(pixels).argmax(1);
-        var map = Map(Activations(pixels), predicted, kind);
+        var activations = Activations(pixels);
+        var predicted = Head.forward(activations.mean([2, 3])).argmax(1);
+        var map = Map(activations, predicted, kind);
         if (flipAveraged)
         {
             var mirror = pixels.reshape(-1, Shape.Channels, Shape.Height, Shape.Width).flip(3).reshape(pixels.shape);
