@@ -1,6 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLTabularExtensions.Scoring;
+using MLTabularExtensions.TorchSharp.Onnx;
 using MLTabularExtensions.TorchSharp.Training;
 using MLTabularExtensions.Wrapping;
 
@@ -11,15 +12,18 @@ namespace MLTabularExtensions.TorchSharp;
 /// stateless <c>CustomMapping</c> that emits ML.NET's standard columns: <c>Score</c> for regression; <c>Score</c>,
 /// <c>Probability</c> and <c>PredictedLabel</c> for binary classification. A saved model loads with
 /// <c>mlContext.RegisterTabularExtensions().Model.Load</c> and needs ONNX Runtime, not TorchSharp. Dispose it (or the
-/// loaded model) to delete ONNX Runtime's temporary copy of the graph.
+/// loaded model) to delete the temporary copy of the graph that ONNX Runtime scores from; the copies of transformers
+/// still alive at process exit are deleted then.
 /// </summary>
 public sealed class TabularNetTransformer : BuiltInChainTransformer, IDisposable
 {
     private readonly TabularColumns _columns;
+    private readonly OnnxGraphFile _graphFile;
 
-    private TabularNetTransformer(ITransformer inner, TabularColumns columns, byte[] onnxModel) : base(inner)
+    private TabularNetTransformer(ITransformer inner, TabularColumns columns, byte[] onnxModel, OnnxGraphFile graphFile) : base(inner)
     {
         _columns = columns;
+        _graphFile = graphFile;
         OnnxModel = onnxModel;
     }
 
@@ -32,15 +36,21 @@ public sealed class TabularNetTransformer : BuiltInChainTransformer, IDisposable
         string[] inputs = [.. columns.Categorical.Select(c => c.Name), .. columns.Continuous.Select(c => c.Name)];
         var multiclass = columns.Task == TabularNetTask.MulticlassClassification;
         string[] outputs = multiclass ? [RawOutputRow.Column, RawClassRow.Column] : [RawOutputRow.Column];
-        using var onnxStream = new MemoryStream(onnxModel);
-        var chain = new EstimatorChain<ITransformer>()
-            .Append<ITransformer>(context.Transforms.ApplyOnnxModel(outputs, inputs, onnxStream,
-                gpuDeviceId: null, fallbackToCpu: false));
+        var graphFile = new OnnxGraphFile(onnxModel);
+        var chain = new EstimatorChain<ITransformer>().Append<ITransformer>(graphFile.Scorer(context, outputs, inputs));
         chain = multiclass
             ? MulticlassScoringChain.Append(chain, context, (int)columns.ClassCount, trainingData.Schema[columns.Label])
             : chain.Append(ScoreMapping(context, columns.Task))
                 .Append<ITransformer>(context.Transforms.DropColumns(RawOutputRow.Column));
-        return new TabularNetTransformer(chain.Fit(trainingData), columns, onnxModel);
+        try
+        {
+            return new TabularNetTransformer(chain.Fit(trainingData), columns, onnxModel, graphFile);
+        }
+        catch
+        {
+            graphFile.Dispose();
+            throw;
+        }
     }
 
     /// <summary>The estimators that give the same output columns, for <c>GetOutputSchema</c> before training.</summary>
@@ -66,8 +76,12 @@ public sealed class TabularNetTransformer : BuiltInChainTransformer, IDisposable
         return chain;
     }
 
-    /// <summary>Deletes the temporary ONNX file that ONNX Runtime scores from.</summary>
-    public void Dispose() => (Inner as IDisposable)?.Dispose();
+    /// <summary>Releases the ONNX Runtime session and deletes the graph file it scores from.</summary>
+    public void Dispose()
+    {
+        (Inner as IDisposable)?.Dispose();
+        _graphFile.Dispose();
+    }
 
     /// <inheritdoc />
     protected override void ValidateInput(DataViewSchema schema) =>

@@ -1,6 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLTabularExtensions.Scoring;
+using MLTabularExtensions.TorchSharp.Onnx;
 using MLTabularExtensions.Wrapping;
 
 namespace MLTabularExtensions.TorchSharp.Vision;
@@ -10,7 +11,8 @@ namespace MLTabularExtensions.TorchSharp.Vision;
 /// built-in steps that emit <c>Score</c> (class probabilities), key-typed <c>PredictedLabel</c> (with the label's
 /// class names) and the heatmap
 /// column (Single [h, w]). A saved model loads with <c>mlContext.RegisterTabularExtensions().Model.Load</c> and needs
-/// ONNX Runtime, not TorchSharp. Dispose it (or the loaded model) to delete ONNX Runtime's temporary copy of the graph.
+/// ONNX Runtime, not TorchSharp. Dispose it (or the loaded model) to delete the temporary copy of the graph that ONNX
+/// Runtime scores from; the copies of transformers still alive at process exit are deleted then.
 /// </summary>
 public sealed class ImageCnnTransformer : BuiltInChainTransformer, IDisposable
 {
@@ -19,10 +21,12 @@ public sealed class ImageCnnTransformer : BuiltInChainTransformer, IDisposable
     private readonly ImageCnnShape _shape;
     private readonly IReadOnlyDictionary<HeatmapChoice, byte[]> _graphs;
     private readonly IDataView _trainingData;
+    private readonly OnnxGraphFile _graphFile;
 
     private ImageCnnTransformer(ITransformer inner, ImageColumns columns, ImageCnnOptions options, ImageCnnShape shape,
-        IReadOnlyDictionary<HeatmapChoice, byte[]> graphs, HeatmapChoice heatmap, IDataView trainingData) : base(inner)
+        IReadOnlyDictionary<HeatmapChoice, byte[]> graphs, HeatmapChoice heatmap, IDataView trainingData, OnnxGraphFile graphFile) : base(inner)
     {
+        _graphFile = graphFile;
         _columns = columns;
         _options = options;
         _shape = shape;
@@ -56,16 +60,27 @@ public sealed class ImageCnnTransformer : BuiltInChainTransformer, IDisposable
         IReadOnlyDictionary<HeatmapChoice, byte[]> graphs, HeatmapChoice heatmap, IDataView trainingData)
     {
         var context = new MLContext();
-        using var onnxStream = new MemoryStream(graphs[heatmap]);
-        var chain = new EstimatorChain<ITransformer>().Append<ITransformer>(context.Transforms.ApplyOnnxModel(
-            [RawOutputRow.Column, RawClassRow.Column, options.HeatmapColumnName], [columns.Features], onnxStream,
-            gpuDeviceId: null, fallbackToCpu: false));
+        var graphFile = new OnnxGraphFile(graphs[heatmap]);
+        var chain = new EstimatorChain<ITransformer>().Append<ITransformer>(graphFile.Scorer(context,
+            [RawOutputRow.Column, RawClassRow.Column, options.HeatmapColumnName], [columns.Features]));
         chain = MulticlassScoringChain.Append(chain, context, shape.Classes, trainingData.Schema[options.LabelColumnName]);
-        return new ImageCnnTransformer(chain.Fit(trainingData), columns, options, shape, graphs, heatmap, trainingData);
+        try
+        {
+            return new ImageCnnTransformer(chain.Fit(trainingData), columns, options, shape, graphs, heatmap, trainingData, graphFile);
+        }
+        catch
+        {
+            graphFile.Dispose();
+            throw;
+        }
     }
 
-    /// <summary>Deletes the temporary ONNX file that ONNX Runtime scores from.</summary>
-    public void Dispose() => (Inner as IDisposable)?.Dispose();
+    /// <summary>Releases the ONNX Runtime session and deletes the graph file it scores from.</summary>
+    public void Dispose()
+    {
+        (Inner as IDisposable)?.Dispose();
+        _graphFile.Dispose();
+    }
 
     /// <inheritdoc />
     protected override void ValidateInput(DataViewSchema schema) =>

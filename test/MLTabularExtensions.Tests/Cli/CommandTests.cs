@@ -1,4 +1,3 @@
-using System.Globalization;
 using MLTabularExtensions.Cli;
 
 namespace MLTabularExtensions.Tests.Cli;
@@ -13,12 +12,7 @@ public sealed class CommandTests
         try
         {
             var csv = Path.Combine(folder, "shops.csv");
-            var rows = TabularNet.SyntheticTabular.Rows(1500, 3);
-            File.WriteAllLines(csv, rows.Select((r, i) => string.Join(",", r.Shop, r.Weekday.ToString(CultureInfo.InvariantCulture),
-                r.Price.ToString("R", CultureInfo.InvariantCulture),
-                float.IsNaN(r.Temperature) ? "" : r.Temperature.ToString("R", CultureInfo.InvariantCulture),
-                new DateTime(2014, 1, 1).AddDays(i % 400).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                r.Busy ? "true" : "false")).Prepend("Shop,Weekday,Price,Temperature,Day,Busy"));
+            var rows = ShopsCsv.Write(csv, 1500);
             using var output = new StringWriter();
 
             var trained = TrainJob.Run(CommandLine.Parse(["train", "--data", csv, "--label", "Busy", "--task", "binary",

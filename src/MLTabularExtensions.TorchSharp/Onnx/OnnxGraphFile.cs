@@ -1,0 +1,51 @@
+using Microsoft.ML;
+using Microsoft.ML.Transforms.Onnx;
+
+namespace MLTabularExtensions.TorchSharp.Onnx;
+
+/// <summary>
+/// A trained network's ONNX graph as the file ML.NET's <c>OnnxTransformer</c> scores from, in a folder of this process
+/// under the temp path. ML.NET's stream overload of <c>ApplyOnnxModel</c> copies the graph to a temporary file that
+/// stays on disk even after the transformer is disposed (measured with ML.NET 5.0.1), so the transformers write the
+/// file themselves: it is deleted when they are disposed, and the files of transformers still alive when the process
+/// exits are deleted then (.NET runs no finalizers at exit).
+/// </summary>
+internal sealed class OnnxGraphFile : IDisposable
+{
+    static OnnxGraphFile() => AppDomain.CurrentDomain.ProcessExit += (_, _) => DeleteFolder();
+
+    public OnnxGraphFile(byte[] graph)
+    {
+        Directory.CreateDirectory(Folder);
+        Path = System.IO.Path.Combine(Folder, $"{Guid.NewGuid():N}.onnx");
+        File.WriteAllBytes(Path, graph);
+    }
+
+    /// <summary>This process's folder of graph files.</summary>
+    public static string Folder { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"mltab-onnx-{Environment.ProcessId}");
+
+    public string Path { get; }
+
+    /// <summary>ML.NET's ONNX scoring step for this graph, on the CPU.</summary>
+    public OnnxScoringEstimator Scorer(MLContext context, string[] outputs, string[] inputs) =>
+        context.Transforms.ApplyOnnxModel(outputs, inputs, Path, gpuDeviceId: null, fallbackToCpu: false);
+
+    /// <summary>Deletes the file; call it after disposing the transformer that reads it.</summary>
+    public void Dispose() => File.Delete(Path);
+
+    /// <summary>Deletes every graph file of this process (at exit).</summary>
+    internal static void DeleteFolder()
+    {
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+        }
+        catch (IOException)
+        {
+            // Windows refuses to delete a file a live ONNX session still holds open; nothing more can be done at exit.
+        }
+    }
+}
