@@ -4,12 +4,14 @@ namespace MLTabularExtensions.TorchSharp.Training;
 
 /// <summary>
 /// Runs a training loop on a freshly built network and hands it back in eval mode; if training throws, the network's
-/// native memory is released before the exception travels on.
+/// native memory is released before the exception travels on. Training reuses freed heap blocks
+/// (<see cref="NativeHeap.ReuseFreedBlocks"/>) and hands what it freed back to the OS when it ends.
 /// </summary>
 internal static class TrainedNetwork
 {
     public static T Train<T>(T network, Action<T> fit) where T : torch.nn.Module
     {
+        NativeHeap.ReuseFreedBlocks();
         try
         {
             fit(network);
@@ -18,6 +20,10 @@ internal static class TrainedNetwork
         {
             network.Dispose();
             throw;
+        }
+        finally
+        {
+            NativeHeap.Trim();
         }
         network.eval();
         return network;
