@@ -80,7 +80,7 @@ internal static class PetsJob
     {
         var options = new ImageCnnOptions
         {
-            Epochs = line.Int("epochs", line.Text("data") is null ? 6 : 150),
+            Epochs = line.Int("epochs", line.Text("data") is null ? 6 : 300),
             BatchSize = line.Int("batch-size", 32),
             MaxLearningRate = line.Double("lr", 3e-3),
             Seed = line.Int("seed", 42),
