@@ -31,7 +31,11 @@ internal sealed class OnnxGraphFile : IDisposable
         context.Transforms.ApplyOnnxModel(outputs, inputs, Path, gpuDeviceId: null, fallbackToCpu: false);
 
     /// <summary>Deletes the file; call it after disposing the transformer that reads it.</summary>
-    public void Dispose() => File.Delete(Path);
+    public void Dispose()
+    {
+        // The folder is gone when DeleteFolder ran first (exit handlers in any order), and File.Delete would throw.
+        if (File.Exists(Path)) File.Delete(Path);
+    }
 
     /// <summary>Deletes every graph file of this process (at exit).</summary>
     internal static void DeleteFolder()

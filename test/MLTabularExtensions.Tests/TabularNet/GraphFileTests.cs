@@ -61,6 +61,7 @@ public sealed class GraphFileTests
 
         Assert.That(File.Exists(file.Path), Is.False);
         Assert.That(Directory.Exists(OnnxGraphFile.Folder), Is.False);
+        Assert.DoesNotThrow(file.Dispose, "a transformer disposed after the folder went");
         Assert.DoesNotThrow(OnnxGraphFile.DeleteFolder, "a second call (nothing left) is harmless");
         Assert.DoesNotThrow(() => new OnnxGraphFile([4]).Dispose(), "the folder is created again when needed");
     }
