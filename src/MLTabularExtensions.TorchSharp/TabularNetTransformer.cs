@@ -3,7 +3,6 @@ using Microsoft.ML.Data;
 using MLTabularExtensions.Scoring;
 using MLTabularExtensions.TorchSharp.Onnx;
 using MLTabularExtensions.TorchSharp.Training;
-using MLTabularExtensions.Wrapping;
 
 namespace MLTabularExtensions.TorchSharp;
 
@@ -15,15 +14,13 @@ namespace MLTabularExtensions.TorchSharp;
 /// loaded model) to delete the temporary copy of the graph that ONNX Runtime scores from; the copies of transformers
 /// still alive at process exit are deleted then.
 /// </summary>
-public sealed class TabularNetTransformer : BuiltInChainTransformer, IDisposable
+public sealed class TabularNetTransformer : OnnxScoredTransformer
 {
     private readonly TabularColumns _columns;
-    private readonly OnnxGraphFile _graphFile;
 
-    private TabularNetTransformer(ITransformer inner, TabularColumns columns, byte[] onnxModel, OnnxGraphFile graphFile) : base(inner)
+    private TabularNetTransformer(ITransformer inner, TabularColumns columns, byte[] onnxModel, OnnxGraphFile graphFile) : base(inner, graphFile)
     {
         _columns = columns;
-        _graphFile = graphFile;
         OnnxModel = onnxModel;
     }
 
@@ -42,15 +39,7 @@ public sealed class TabularNetTransformer : BuiltInChainTransformer, IDisposable
             ? MulticlassScoringChain.Append(chain, context, (int)columns.ClassCount, trainingData.Schema[columns.Label])
             : chain.Append(ScoreMapping(context, columns.Task))
                 .Append<ITransformer>(context.Transforms.DropColumns(RawOutputRow.Column));
-        try
-        {
-            return new TabularNetTransformer(chain.Fit(trainingData), columns, onnxModel, graphFile);
-        }
-        catch
-        {
-            graphFile.Dispose();
-            throw;
-        }
+        return new TabularNetTransformer(graphFile.Fit(chain, trainingData), columns, onnxModel, graphFile);
     }
 
     /// <summary>The estimators that give the same output columns, for <c>GetOutputSchema</c> before training.</summary>
@@ -74,13 +63,6 @@ public sealed class TabularNetTransformer : BuiltInChainTransformer, IDisposable
                 .Append<ITransformer>(context.Transforms.Expression("PredictedLabel", "x => false", label));
         }
         return chain;
-    }
-
-    /// <summary>Releases the ONNX Runtime session and deletes the graph file it scores from.</summary>
-    public void Dispose()
-    {
-        (Inner as IDisposable)?.Dispose();
-        _graphFile.Dispose();
     }
 
     /// <inheritdoc />

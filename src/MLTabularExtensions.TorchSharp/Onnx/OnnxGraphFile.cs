@@ -30,6 +30,20 @@ internal sealed class OnnxGraphFile : IDisposable
     public OnnxScoringEstimator Scorer(MLContext context, string[] outputs, string[] inputs) =>
         context.Transforms.ApplyOnnxModel(outputs, inputs, Path, gpuDeviceId: null, fallbackToCpu: false);
 
+    /// <summary>Fits <paramref name="chain"/>, which scores from this file, on <paramref name="data"/>; deletes the file if that fails.</summary>
+    public ITransformer Fit(IEstimator<ITransformer> chain, IDataView data)
+    {
+        try
+        {
+            return chain.Fit(data);
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
+    }
+
     /// <summary>Deletes the file; call it after disposing the transformer that reads it.</summary>
     public void Dispose()
     {

@@ -2,7 +2,6 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLTabularExtensions.Scoring;
 using MLTabularExtensions.TorchSharp.Onnx;
-using MLTabularExtensions.Wrapping;
 
 namespace MLTabularExtensions.TorchSharp.Vision;
 
@@ -14,19 +13,17 @@ namespace MLTabularExtensions.TorchSharp.Vision;
 /// ONNX Runtime, not TorchSharp. Dispose it (or the loaded model) to delete the temporary copy of the graph that ONNX
 /// Runtime scores from; the copies of transformers still alive at process exit are deleted then.
 /// </summary>
-public sealed class ImageCnnTransformer : BuiltInChainTransformer, IDisposable
+public sealed class ImageCnnTransformer : OnnxScoredTransformer
 {
     private readonly ImageColumns _columns;
     private readonly ImageCnnOptions _options;
     private readonly ImageCnnShape _shape;
     private readonly IReadOnlyDictionary<HeatmapChoice, byte[]> _graphs;
     private readonly IDataView _trainingData;
-    private readonly OnnxGraphFile _graphFile;
 
     private ImageCnnTransformer(ITransformer inner, ImageColumns columns, ImageCnnOptions options, ImageCnnShape shape,
-        IReadOnlyDictionary<HeatmapChoice, byte[]> graphs, HeatmapChoice heatmap, IDataView trainingData, OnnxGraphFile graphFile) : base(inner)
+        IReadOnlyDictionary<HeatmapChoice, byte[]> graphs, HeatmapChoice heatmap, IDataView trainingData, OnnxGraphFile graphFile) : base(inner, graphFile)
     {
-        _graphFile = graphFile;
         _columns = columns;
         _options = options;
         _shape = shape;
@@ -64,22 +61,7 @@ public sealed class ImageCnnTransformer : BuiltInChainTransformer, IDisposable
         var chain = new EstimatorChain<ITransformer>().Append<ITransformer>(graphFile.Scorer(context,
             [RawOutputRow.Column, RawClassRow.Column, options.HeatmapColumnName], [columns.Features]));
         chain = MulticlassScoringChain.Append(chain, context, shape.Classes, trainingData.Schema[options.LabelColumnName]);
-        try
-        {
-            return new ImageCnnTransformer(chain.Fit(trainingData), columns, options, shape, graphs, heatmap, trainingData, graphFile);
-        }
-        catch
-        {
-            graphFile.Dispose();
-            throw;
-        }
-    }
-
-    /// <summary>Releases the ONNX Runtime session and deletes the graph file it scores from.</summary>
-    public void Dispose()
-    {
-        (Inner as IDisposable)?.Dispose();
-        _graphFile.Dispose();
+        return new ImageCnnTransformer(graphFile.Fit(chain, trainingData), columns, options, shape, graphs, heatmap, trainingData, graphFile);
     }
 
     /// <inheritdoc />

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 
 namespace MLTabularExtensions.Tests.Cli;
@@ -32,16 +31,7 @@ public sealed class TempFolderTests
         }
     }
 
-    private static void Run(string temp, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.Environment["TMPDIR"] = temp;
-        start.ArgumentList.Add(Path.Combine(TestContext.CurrentContext.TestDirectory, "mltab.dll"));
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.That(process.ExitCode, Is.Zero, $"mltab {arguments[0]}: {output}{error.Result}");
-    }
+    private static void Run(string temp, params string[] arguments) =>
+        DotnetProcess.Run(Path.Combine(TestContext.CurrentContext.TestDirectory, "mltab.dll"), arguments,
+            new Dictionary<string, string> { ["TMPDIR"] = temp });
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Microsoft.ML;
 using MLTabularExtensions.TabularPreprocess;
@@ -59,15 +58,6 @@ public sealed class FreshProcessScoringTests
         var testOutput = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
         var host = Path.Combine(testOutput.Parent!.Parent!.Parent!.Parent!.FullName, "MLTabularExtensions.ScoringHost", "bin",
             testOutput.Parent.Name, testOutput.Name, "MLTabularExtensions.ScoringHost.dll");
-        Assert.That(File.Exists(host), Is.True, $"the scoring host is built at {host}");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { host, Path.Combine(folder, "model.zip"), Path.Combine(folder, "data.csv"), Path.Combine(folder, "scores.txt") })
-            start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.That(process.ExitCode, Is.Zero, error);
-        return output;
+        return DotnetProcess.Run(host, [Path.Combine(folder, "model.zip"), Path.Combine(folder, "data.csv"), Path.Combine(folder, "scores.txt")]);
     }
 }

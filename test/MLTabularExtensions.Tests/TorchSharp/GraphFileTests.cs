@@ -1,12 +1,13 @@
 using MLTabularExtensions.TorchSharp;
 using MLTabularExtensions.TorchSharp.Onnx;
 using MLTabularExtensions.TorchSharp.Vision;
+using MLTabularExtensions.Tests.TabularNet;
 
-namespace MLTabularExtensions.Tests.TabularNet;
+namespace MLTabularExtensions.Tests.TorchSharp;
 
 public sealed class GraphFileTests
 {
-    internal static string[] GraphFiles() =>
+    private static string[] GraphFiles() =>
         Directory.Exists(OnnxGraphFile.Folder) ? Directory.GetFiles(OnnxGraphFile.Folder) : [];
 
     [Test]
