@@ -53,25 +53,25 @@ internal static class PetsJob
         var masks = testRows.Select(r => ObjectMask.FromTrimap(r.TrimapPath)).ToArray();
         const int tolerance = PointingGame.StandardTolerance;
         output.WriteLine($"Pointing game on {testRows.Length} test images: hit = heatmap maximum on the animal (trimap 1), strictly / within {tolerance} px (Zhang et al.):");
-        output.WriteLine($"  {"chance",-21} {masks.Average(m => PointingGame.Chance(m)),6:P1} / {masks.Average(m => PointingGame.Chance(m, tolerance)),6:P1}   (a uniformly random point)");
-        output.WriteLine($"  {"centre",-21} {Rate(masks, m => PointingGame.CentreHit(m)),6:P1} / {Rate(masks, m => PointingGame.CentreHit(m, tolerance)),6:P1}   (always the image centre)");
-        var best = (Kind: HeatmapKind.ChannelMean, Flip: false, Score: -1.0);
-        foreach (var (kind, flip) in from k in Enum.GetValues<HeatmapKind>() from f in new[] { false, true } select (k, f))
+        output.WriteLine($"  {"chance",-28} {masks.Average(m => PointingGame.Chance(m)),6:P1} / {masks.Average(m => PointingGame.Chance(m, tolerance)),6:P1}   (a uniformly random point)");
+        output.WriteLine($"  {"centre",-28} {Rate(masks, m => PointingGame.CentreHit(m)),6:P1} / {Rate(masks, m => PointingGame.CentreHit(m, tolerance)),6:P1}   (always the image centre)");
+        var best = (Kind: HeatmapKind.ChannelMean, Flip: false, Smooth: false, Score: -1.0);
+        foreach (var (kind, flip, smooth) in from k in Enum.GetValues<HeatmapKind>() from f in new[] { false, true } from s in new[] { false, true } select (k, f, s))
         {
-            using var variant = augmented.WithHeatmap(kind, flip);
+            using var variant = augmented.WithHeatmap(kind, flip, smooth);
             var heatmaps = Heatmaps(variant.Transform(test));
             var (heatmapRows, columns) = variant.HeatmapSize;
             // One upsampling per image, scored at both tolerances.
             var peaks = heatmaps.Select((h, i) => PointingGame.Peak(h, heatmapRows, columns, masks[i].Height, masks[i].Width)).ToArray();
             double Score(int radius) => Rate(masks, (m, i) => m.Near(peaks[i].Y, peaks[i].X, radius));
             var (strict, tolerant) = (Score(0), Score(tolerance));
-            output.WriteLine($"  {Name(kind, flip),-21} {strict,6:P1} / {tolerant,6:P1}");
-            if (strict > best.Score) best = (kind, flip, strict);
+            output.WriteLine($"  {Name(kind, flip, smooth),-28} {strict,6:P1} / {tolerant,6:P1}");
+            if (strict > best.Score) best = (kind, flip, smooth, strict);
         }
-        WriteOverlays(augmented.WithHeatmap(best.Kind, best.Flip), test, testRows, outFolder, output);
+        WriteOverlays(augmented.WithHeatmap(best.Kind, best.Flip, best.Smooth), test, testRows, outFolder, output);
         var modelPath = Path.Combine(outFolder, "model.zip");
         context.Model.Save(preparation.Append(augmented), context.Data.LoadFromEnumerable(trainRows).Schema, modelPath);
-        output.WriteLine($"Saved {modelPath} (the augmented model; its heatmap column holds {augmented.Heatmap}). Best heatmap: {Name(best.Kind, best.Flip)} ({best.Score:P1}).");
+        output.WriteLine($"Saved {modelPath} (the augmented model; its heatmap column holds {augmented.Heatmap}). Best heatmap: {Name(best.Kind, best.Flip, best.Smooth)} ({best.Score:P1}).");
         return 0;
     }
 
@@ -98,8 +98,9 @@ internal static class PetsJob
         return model;
     }
 
-    /// <summary>A variant's name in the report: the map, and "+flip" when it is flip-averaged.</summary>
-    private static string Name(HeatmapKind kind, bool flipAveraged) => flipAveraged ? $"{kind}+flip" : $"{kind}";
+    /// <summary>A variant's name in the report: the map, "+flip" when it is flip-averaged, "+smooth" when smoothed.</summary>
+    private static string Name(HeatmapKind kind, bool flipAveraged, bool smoothed) =>
+        $"{kind}{(flipAveraged ? "+flip" : "")}{(smoothed ? "+smooth" : "")}";
 
     private static double Rate(IReadOnlyList<ObjectMask> masks, Func<ObjectMask, int, bool> hit) =>
         (double)masks.Where((m, i) => hit(m, i)).Count() / masks.Count;
@@ -135,7 +136,7 @@ internal static class PetsJob
             }
             var sheet = Path.Combine(outFolder, "heatmaps.png");
             HeatmapRenderer.WriteContactSheet(written, columns: 4, cell: 256, sheet);
-            output.WriteLine($"Wrote {written.Count} overlays ({Name(model.Heatmap, model.FlipAveragedHeatmap)}) and the contact sheet {sheet}.");
+            output.WriteLine($"Wrote {written.Count} overlays ({Name(model.Heatmap, model.FlipAveragedHeatmap, model.SmoothedHeatmap)}) and the contact sheet {sheet}.");
         }
     }
 }

@@ -8,7 +8,7 @@ namespace MLTabularExtensions.TorchSharp.Onnx;
 /// Writes a trained <see cref="ImageCnnModule"/> in eval mode as an ONNX graph: pixels [N, C·H·W] in; softmax
 /// probabilities, the 1-based class number and the chosen heatmap out. Each BatchNorm (running statistics) is folded
 /// into the convolution before it. A flip-averaged heatmap runs each image and its mirror image as one batch; the
-/// class scores come from the image alone.
+/// class scores come from the image alone. A smoothed heatmap is filtered last, as <see cref="HeatmapSmoothing"/>.
 /// </summary>
 internal static class ImageCnnOnnxExport
 {
@@ -16,8 +16,9 @@ internal static class ImageCnnOnnxExport
     private const double BatchNormEpsilon = 1e-5;
 
     public static byte[] Export(ImageCnnModule model, string featureName, string probabilityName, string className,
-        string heatmapName, HeatmapKind heatmap, bool flipAveraged)
+        string heatmapName, HeatmapChoice choice)
     {
+        var (heatmap, flipAveraged, smoothed) = choice;
         var shape = model.Shape;
         var graph = new OnnxGraphBuilder("ImageCnn");
         var input = graph.Input(featureName, TensorProto.Types.DataType.Float, shape.Pixels);
@@ -52,6 +53,7 @@ internal static class ImageCnnOnnxExport
             var back = Mirror(graph, Heatmap(graph, mirrored, best, model, heatmap), axis: 2);
             map = graph.Node("Mul", [graph.Node("Add", [map, back]), graph.Constant([0.5f], 1)]);
         }
+        if (smoothed) map = Smooth(graph, map, shape.HeatmapHeight, shape.HeatmapWidth);
         graph.FlatOutput(map, heatmapName, shape.HeatmapHeight, shape.HeatmapWidth);
         return graph.Serialize("MLTabularExtensions.ImageCnn");
     }
@@ -71,6 +73,16 @@ internal static class ImageCnnOnnxExport
         // the CAM weights scaled by 1 / (h·w).
         var cells = (float)(shape.HeatmapHeight * shape.HeatmapWidth);
         return graph.Node("Div", [graph.Node("Relu", [map]), graph.Constant([cells], 1)]);
+    }
+
+    /// <summary>Filters maps [N, rows, columns] as <see cref="HeatmapSmoothing.Apply"/>.</summary>
+    private static string Smooth(OnnxGraphBuilder graph, string maps, int rows, int columns)
+    {
+        var planes = graph.Node("Reshape", [maps, graph.Constant([-1L, 1, rows, columns], 4)]);
+        var filtered = graph.Node("Conv", [planes, graph.Constant(HeatmapSmoothing.Kernel(), 1, 1, 3, 3)],
+            OnnxGraphBuilder.Ints("kernel_shape", 3, 3), OnnxGraphBuilder.Ints("pads", 1, 1, 1, 1));
+        var normalised = graph.Node("Div", [filtered, graph.Constant(HeatmapSmoothing.InsideWeights(rows, columns), rows, columns)]);
+        return graph.Node("Reshape", [normalised, graph.Constant([-1L, rows, columns], 3)]);
     }
 
     /// <summary>Reverses <paramref name="axis"/> (a Slice from the last element backwards to the first).</summary>

@@ -61,9 +61,10 @@ internal sealed class ImageCnnModule : nn.Module<Tensor, Tensor>
     /// <summary>
     /// The heatmap of <paramref name="kind"/> for each image, [N, h, w], as the exported graph computes it; with
     /// <paramref name="flipAveraged"/>, the mean of that map and the mirrored map of the mirror image (both for the
-    /// class predicted for the image). Eval mode: the class comes from the head without dropout, as in the graph.
+    /// class predicted for the image); with <paramref name="smoothed"/>, filtered by <see cref="HeatmapSmoothing"/>.
+    /// Eval mode: the class comes from the head without dropout, as in the graph.
     /// </summary>
-    public Tensor Heatmap(Tensor pixels, HeatmapKind kind, bool flipAveraged = false)
+    public Tensor Heatmap(Tensor pixels, HeatmapKind kind, bool flipAveraged = false, bool smoothed = false)
     {
         using var scope = NewDisposeScope();
         var activations = Activations(pixels);
@@ -76,6 +77,7 @@ internal sealed class ImageCnnModule : nn.Module<Tensor, Tensor>
             using var half = 0.5f.ToScalar();
             map = map.add(Map(Activations(mirror), predicted, kind).flip(2)).mul(half);
         }
+        if (smoothed) map = HeatmapSmoothing.Apply(map);
         return map.MoveToOuterDisposeScope();
     }
 

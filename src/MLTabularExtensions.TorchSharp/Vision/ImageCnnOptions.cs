@@ -65,6 +65,13 @@ public sealed class ImageCnnOptions : OneCycleOptions
     /// </summary>
     public bool FlipAveragedHeatmap { get; set; }
 
+    /// <summary>
+    /// Smooth the heatmap over neighbouring cells (3 × 3 binomial filter, [1 2 1]ᵀ · [1 2 1] / 16, renormalised at the
+    /// border; inside the scoring graph, after flip averaging), so that its maximum marks the middle of a strongly
+    /// activated region rather than one cell that stands out alone. Default false (the lesson's raw map).
+    /// </summary>
+    public bool SmoothedHeatmap { get; set; }
+
     /// <summary>The heatmap output column: Single, [height / 16, width / 16] with the default widths. Default "Heatmap".</summary>
     public string HeatmapColumnName { get; set; } = "Heatmap";
 

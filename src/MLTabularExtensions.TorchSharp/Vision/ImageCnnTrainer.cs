@@ -39,12 +39,10 @@ public sealed class ImageCnnTrainer : IEstimator<ImageCnnTransformer>
         var shape = new ImageCnnShape(columns.Channels, columns.Height, columns.Width, _options.Widths, columns.Classes, _options.Dropout);
         using var model = new ImageCnnLoop(_options, device, _log).Train(shape, train, valid);
         model.to(CPU);
-        var graphs = (from kind in Enum.GetValues<HeatmapKind>()
-                      from flipAveraged in new[] { false, true }
-                      select new HeatmapChoice(kind, flipAveraged))
-            .ToDictionary(choice => choice, choice => ImageCnnOnnxExport.Export(model,
-                columns.Features, RawOutputRow.Column, RawClassRow.Column, _options.HeatmapColumnName, choice.Kind, choice.FlipAveraged));
-        return ImageCnnTransformer.Create(columns, _options, shape, graphs, new HeatmapChoice(_options.Heatmap, _options.FlipAveragedHeatmap), input);
+        var graphs = HeatmapChoice.All.ToDictionary(choice => choice, choice => ImageCnnOnnxExport.Export(model,
+            columns.Features, RawOutputRow.Column, RawClassRow.Column, _options.HeatmapColumnName, choice));
+        var heatmap = new HeatmapChoice(_options.Heatmap, _options.FlipAveragedHeatmap, _options.SmoothedHeatmap);
+        return ImageCnnTransformer.Create(columns, _options, shape, graphs, heatmap, input);
     }
 
     /// <inheritdoc />

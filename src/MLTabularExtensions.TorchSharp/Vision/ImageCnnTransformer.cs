@@ -31,6 +31,7 @@ public sealed class ImageCnnTransformer : OnnxScoredTransformer
         _trainingData = trainingData;
         Heatmap = heatmap.Kind;
         FlipAveragedHeatmap = heatmap.FlipAveraged;
+        SmoothedHeatmap = heatmap.Smoothed;
         OnnxModel = graphs[heatmap];
         HeatmapSize = (shape.HeatmapHeight, shape.HeatmapWidth);
     }
@@ -41,6 +42,9 @@ public sealed class ImageCnnTransformer : OnnxScoredTransformer
     /// <summary>Whether the heatmap is averaged with the mirrored map of the mirror image.</summary>
     public bool FlipAveragedHeatmap { get; }
 
+    /// <summary>Whether the heatmap is smoothed (see <see cref="ImageCnnOptions.SmoothedHeatmap"/>).</summary>
+    public bool SmoothedHeatmap { get; }
+
     /// <summary>The exported network (ONNX protobuf bytes).</summary>
     public IReadOnlyList<byte> OnnxModel { get; }
 
@@ -50,8 +54,9 @@ public sealed class ImageCnnTransformer : OnnxScoredTransformer
     /// <summary>The same trained network with another heatmap in its heatmap column (a new scoring chain; dispose it too).</summary>
     /// <param name="kind">The map to produce.</param>
     /// <param name="flipAveraged">Whether to average it with the mirrored map of the mirror image.</param>
-    public ImageCnnTransformer WithHeatmap(HeatmapKind kind, bool flipAveraged = false) =>
-        Create(_columns, _options, _shape, _graphs, new HeatmapChoice(kind, flipAveraged), _trainingData);
+    /// <param name="smoothed">Whether to smooth it (see <see cref="ImageCnnOptions.SmoothedHeatmap"/>).</param>
+    public ImageCnnTransformer WithHeatmap(HeatmapKind kind, bool flipAveraged = false, bool smoothed = false) =>
+        Create(_columns, _options, _shape, _graphs, new HeatmapChoice(kind, flipAveraged, smoothed), _trainingData);
 
     internal static ImageCnnTransformer Create(ImageColumns columns, ImageCnnOptions options, ImageCnnShape shape,
         IReadOnlyDictionary<HeatmapChoice, byte[]> graphs, HeatmapChoice heatmap, IDataView trainingData)

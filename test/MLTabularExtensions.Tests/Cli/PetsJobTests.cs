@@ -16,8 +16,11 @@ public sealed class PetsJobTests
             var text = output.ToString();
             Assert.That(exit, Is.Zero, text);
             Assert.That(text, Does.Match(@"Test accuracy: \d+\.\d % without augmentation, \d+\.\d % with"));
-            foreach (var row in new[] { "chance", "centre", "ChannelMean", "ClassActivation", "GradCam", @"ChannelMean\+flip", @"ClassActivation\+flip", @"GradCam\+flip" })
-                Assert.That(text, Does.Match(row + @"\s+\d+\.\d % /\s+\d+\.\d %"), "strict and 15-pixel scores");
+            var variants = from kind in new[] { "ChannelMean", "ClassActivation", "GradCam" }
+                           from suffix in new[] { "", @"\+flip", @"\+smooth", @"\+flip\+smooth" }
+                           select kind + suffix;
+            foreach (var row in variants.Prepend("centre").Prepend("chance"))
+                Assert.That(text, Does.Match(@"\n\s+" + row + @"\s+\d+\.\d % /\s+\d+\.\d %"), "strict and 15-pixel scores");
             Assert.That(Directory.GetFiles(folder, "overlay_*.png"), Has.Length.EqualTo(12));
             Assert.That(File.Exists(Path.Combine(folder, "heatmaps.png")) && File.Exists(Path.Combine(folder, "model.zip")), Is.True);
         }

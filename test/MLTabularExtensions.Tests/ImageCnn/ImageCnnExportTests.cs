@@ -10,7 +10,7 @@ namespace MLTabularExtensions.Tests.ImageCnn;
 public class ImageCnnExportTests
 {
     [Test]
-    public void OnnxScoresAndHeatmaps_EqualTorchSharpEvalMode([Values] HeatmapKind kind, [Values(32, 38)] int size, [Values] bool flipAveraged)
+    public void OnnxScoresAndHeatmaps_EqualTorchSharpEvalMode([Values] HeatmapKind kind, [Values(32, 38)] int size, [Values] bool flipAveraged, [Values] bool smoothed)
     {
         // 38 pixels halve to 19, 10 and 5: the odd sizes exercise the last, partial pooling window.
         var context = TestData.Context();
@@ -20,10 +20,10 @@ public class ImageCnnExportTests
         var table = ImageTable.Read(train, columns, "train");
         var shape = new ImageCnnShape(columns.Channels, columns.Height, columns.Width, options.Widths, columns.Classes, options.Dropout);
         using var module = new ImageCnnLoop(options, CPU, _ => { }).Train(shape, table, null);
-        var choice = new HeatmapChoice(kind, flipAveraged);
+        var choice = new HeatmapChoice(kind, flipAveraged, smoothed);
         var graphs = new Dictionary<HeatmapChoice, byte[]>
         {
-            [choice] = ImageCnnOnnxExport.Export(module, columns.Features, RawOutputRow.Column, RawClassRow.Column, options.HeatmapColumnName, kind, flipAveraged),
+            [choice] = ImageCnnOnnxExport.Export(module, columns.Features, RawOutputRow.Column, RawClassRow.Column, options.HeatmapColumnName, choice),
         };
         using var transformer = ImageCnnTransformer.Create(columns, options, shape, graphs, choice, train);
 
@@ -32,7 +32,7 @@ public class ImageCnnExportTests
         using var pixels = tensor(testTable.Pixels, [testTable.Rows, testTable.RowLength]);
         using var logits = module.forward(pixels);
         var expectedScores = logits.softmax(1).data<float>().ToArray();
-        var expectedHeatmaps = module.Heatmap(pixels, kind, flipAveraged).data<float>().ToArray();
+        var expectedHeatmaps = module.Heatmap(pixels, kind, flipAveraged, smoothed).data<float>().ToArray();
 
         var scored = transformer.Transform(test);
         var scores = scored.GetColumn<VBuffer<float>>("Score").SelectMany(v => v.DenseValues()).ToArray();
@@ -41,7 +41,7 @@ public class ImageCnnExportTests
         Assert.That(heatmaps, Has.Length.EqualTo(expectedHeatmaps.Length));
         var scale = expectedHeatmaps.Max(Math.Abs) + 1e-6f;
         Assert.That(heatmaps.Zip(expectedHeatmaps, (a, b) => Math.Abs(a - b) / scale).Max(), Is.LessThan(1e-4));
-        Assert.That((transformer.Heatmap, transformer.FlipAveragedHeatmap), Is.EqualTo((kind, flipAveraged)));
+        Assert.That((transformer.Heatmap, transformer.FlipAveragedHeatmap, transformer.SmoothedHeatmap), Is.EqualTo((kind, flipAveraged, smoothed)));
     }
 
     [Test]
