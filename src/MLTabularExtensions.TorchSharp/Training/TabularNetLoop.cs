@@ -45,7 +45,7 @@ internal sealed class TabularNetLoop(TabularNetOptions options, TabularColumns c
                 optimizer.Step(rate, momentum);
                 var value = loss.item<float>();
                 Divergence.Check(value, TabularColumns.Trainer, epoch, b + 1, rate);
-                if (step % NativeHeap.TrimEverySteps == 0) NativeHeap.Trim();
+                if (step % NativeHeap.CheckEverySteps == 0) NativeHeap.TrimIfGrown();
                 lossSum += value;
                 recentSum += value;
                 recentCount++;

@@ -54,7 +54,7 @@ internal sealed class ImageCnnLoop(ImageCnnOptions options, Device device, Actio
                 var value = loss.item<float>();
                 Divergence.Check(value, ImageColumns.Trainer, epoch, b + 1, rate);
                 lossSum += value;
-                if (step % NativeHeap.TrimEverySteps == 0) NativeHeap.Trim();
+                if (step % NativeHeap.CheckEverySteps == 0) NativeHeap.TrimIfGrown();
             }
             clock.Stop();
             var (validLoss, accuracy) = valid is null ? ((double?)null, (double?)null) : Evaluate(model, valid);
