@@ -8,17 +8,24 @@ namespace MLTabularExtensions.TorchSharp.Onnx;
 /// under the temp path. ML.NET's stream overload of <c>ApplyOnnxModel</c> copies the graph to a temporary file that
 /// stays on disk even after the transformer is disposed (measured with ML.NET 5.0.1), so the transformers write the
 /// file themselves: it is deleted when they are disposed, and the files of transformers still alive when the process
-/// exits are deleted then (.NET runs no finalizers at exit).
+/// exits are deleted then (.NET runs no finalizers at exit). The folder goes with its last file, so a process killed
+/// before its exit handlers run (as test hosts are) leaves nothing when it had disposed its transformers.
 /// </summary>
 internal sealed class OnnxGraphFile : IDisposable
 {
+    // Creating the folder and writing into it must not interleave with removing it when it looks empty.
+    private static readonly Lock FolderLock = new();
+
     static OnnxGraphFile() => AppDomain.CurrentDomain.ProcessExit += (_, _) => DeleteFolder();
 
     public OnnxGraphFile(byte[] graph)
     {
-        Directory.CreateDirectory(Folder);
         Path = System.IO.Path.Combine(Folder, $"{Guid.NewGuid():N}.onnx");
-        File.WriteAllBytes(Path, graph);
+        lock (FolderLock)
+        {
+            Directory.CreateDirectory(Folder);
+            File.WriteAllBytes(Path, graph);
+        }
     }
 
     /// <summary>This process's folder of graph files.</summary>
@@ -44,11 +51,15 @@ internal sealed class OnnxGraphFile : IDisposable
         }
     }
 
-    /// <summary>Deletes the file; call it after disposing the transformer that reads it.</summary>
+    /// <summary>Deletes the file, and the folder when it was the last; call it after disposing the transformer that reads it.</summary>
     public void Dispose()
     {
-        // The folder is gone when DeleteFolder ran first (exit handlers in any order), and File.Delete would throw.
-        if (File.Exists(Path)) File.Delete(Path);
+        lock (FolderLock)
+        {
+            // The folder is gone when DeleteFolder ran first (exit handlers in any order), and File.Delete would throw.
+            if (File.Exists(Path)) File.Delete(Path);
+            if (Directory.Exists(Folder) && !Directory.EnumerateFileSystemEntries(Folder).Any()) Directory.Delete(Folder);
+        }
     }
 
     /// <summary>Deletes every graph file of this process (at exit).</summary>
@@ -56,7 +67,7 @@ internal sealed class OnnxGraphFile : IDisposable
     {
         try
         {
-            Directory.Delete(Folder, recursive: true);
+            lock (FolderLock) Directory.Delete(Folder, recursive: true);
         }
         catch (DirectoryNotFoundException)
         {

@@ -52,6 +52,20 @@ public sealed class GraphFileTests
     }
 
     [Test]
+    public void DisposingTheLastGraph_RemovesTheFolder()
+    {
+        // A process killed before its exit handlers (test hosts are) must not leave an empty folder per run.
+        OnnxGraphFile.DeleteFolder();
+        var first = new OnnxGraphFile([1]);
+        var second = new OnnxGraphFile([2]);
+
+        first.Dispose();
+        Assert.That(Directory.Exists(OnnxGraphFile.Folder), Is.True, "the second graph is still in it");
+        second.Dispose();
+        Assert.That(Directory.Exists(OnnxGraphFile.Folder), Is.False);
+    }
+
+    [Test]
     public void DeleteFolder_RemovesTheFilesOfTransformersStillAlive()
     {
         // What runs at process exit: a transformer nobody disposed must not leave its graph behind.
