@@ -19,8 +19,7 @@ public class HeatmapSmoothingTests
     {
         var values = new float[25];
         values[12] = 16;
-        using var map = tensor(values, [1, 5, 5]);
-        var smoothed = HeatmapSmoothing.Apply(map).data<float>().ToArray();
+        var smoothed = Smooth(values, 5, 5);
         float[] expected =
         [
             0, 0, 0, 0, 0,
@@ -37,8 +36,7 @@ public class HeatmapSmoothingTests
     {
         var values = new float[9];
         values[0] = 9;
-        using var map = tensor(values, [1, 3, 3]);
-        var smoothed = HeatmapSmoothing.Apply(map).data<float>().ToArray();
+        var smoothed = Smooth(values, 3, 3);
         // In the corner 4/16 of the kernel lies outside the map on each axis: 9 · (4/16) / (12/16 · 12/16).
         Assert.That(smoothed[0], Is.EqualTo(9f * 4 / 16 / (0.75f * 0.75f)).Within(1e-5));
         Assert.That(HeatmapSmoothing.InsideWeights(3, 3), Is.EqualTo(new[] { 0.5625f, 0.75f, 0.5625f, 0.75f, 1f, 0.75f, 0.5625f, 0.75f, 0.5625f }));
@@ -53,9 +51,16 @@ public class HeatmapSmoothingTests
         for (var r = 4; r < 7; r++)
             for (var c = 1; c < 4; c++)
                 values[r * 8 + c] = 0.8f;
-        using var map = tensor(values, [1, 8, 8]);
-        var smoothed = HeatmapSmoothing.Apply(map).data<float>().ToArray();
+        var smoothed = Smooth(values, 8, 8);
         Assert.That(Array.IndexOf(values, values.Max()), Is.EqualTo(1 * 8 + 6), "the raw map peaks on the lone cell");
         Assert.That(Array.IndexOf(smoothed, smoothed.Max()), Is.EqualTo(5 * 8 + 2), "the smoothed map peaks in the region's middle");
+    }
+
+    /// <summary>One map through the filter, row-major in and out.</summary>
+    private static float[] Smooth(float[] values, int rows, int columns)
+    {
+        using var map = tensor(values, [1, rows, columns]);
+        using var smoothed = HeatmapSmoothing.Apply(map);
+        return smoothed.data<float>().ToArray();
     }
 }
