@@ -18,7 +18,7 @@ internal static class RossmannJob
 
     public static int Run(CommandLine line, TextWriter output, MklAvx512Status mkl)
     {
-        line.Allow("data", "epochs", "out", "seed", "threads", "batch-size", "lr", "wd", "stores", "course-v3", "ps", "emb-drop", "bf16");
+        line.Allow("data", "epochs", "out", "seed", "threads", "batch-size", "lr", "wd", "stores", "course-v3", "ps", "emb-drop", "bf16", "closures");
         var data = line.Text("data");
         var outFolder = line.Text("out") ?? "out";
         var epochs = line.Int("epochs", 5);
@@ -42,8 +42,7 @@ internal static class RossmannJob
         var preprocess = context.Transforms.AddDateParts(nameof(LessonRow.Date))
             .Append(context.Transforms.TabularPreprocess(new TabularPreprocessOptions
             {
-                // course-v3's notebook adds CompetitionMonthsOpen and Promo2Weeks to the lesson's 20 categoricals.
-                CategoricalColumns = line.Flag("course-v3") ? [.. LessonRow.CategoricalColumns, .. LessonRow.CourseV3Categorical] : LessonRow.CategoricalColumns,
+                CategoricalColumns = Categoricals(line),
                 ContinuousColumns = LessonRow.ContinuousColumns,
             }))
             .Fit(train);
@@ -96,6 +95,14 @@ internal static class RossmannJob
         output.WriteLine($"Saved {modelPath} (reloaded: valid RMSPE {rmspe:F4}), {curvePath}, and the validation table {validCsv} (try: mltab predict --model {modelPath} --data {validCsv}).");
         return 0;
     }
+
+    private static string[] Categoricals(CommandLine line) =>
+    [
+        .. LessonRow.CategoricalColumns,
+        // course-v3's notebook adds CompetitionMonthsOpen and Promo2Weeks to the lesson's 20 categoricals.
+        .. line.Flag("course-v3") ? LessonRow.CourseV3Categorical : [],
+        .. line.Flag("closures") ? LessonRow.ClosureCategorical : [],
+    ];
 
     /// <summary>Sends each report to several receivers.</summary>
     private sealed class FanOut<T>(params IProgress<T>[] receivers) : IProgress<T>

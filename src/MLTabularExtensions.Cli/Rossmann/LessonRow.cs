@@ -42,6 +42,12 @@ public sealed class LessonRow
     public float SchoolHoliday_bw { get; set; }
 #pragma warning restore CS1591
 
+    /// <summary>Days until the store's next long closure starts, 1–30, or 0 (<see cref="StoreClosures"/>).</summary>
+    public int DaysToClosure { get; set; }
+
+    /// <summary>Days since the store's last long closure ended, 1–30, or 0 (<see cref="StoreClosures"/>).</summary>
+    public int DaysFromClosure { get; set; }
+
     /// <summary>The lesson's 20 categorical inputs (Year, Month, Week, Day come from AddDateParts on Date).</summary>
     public static readonly string[] CategoricalColumns =
     [
@@ -53,6 +59,9 @@ public sealed class LessonRow
 
     /// <summary>The two categoricals course-v3's notebook adds (22 in all).</summary>
     public static readonly string[] CourseV3Categorical = [nameof(CompetitionMonthsOpen), nameof(Promo2Weeks)];
+
+    /// <summary>The closure counts <c>mltab rossmann --closures</c> adds to the categoricals (not in the lesson).</summary>
+    public static readonly string[] ClosureCategorical = [nameof(DaysToClosure), nameof(DaysFromClosure)];
 
     /// <summary>The lesson's 16 continuous inputs.</summary>
     public static readonly string[] ContinuousColumns =

@@ -5,7 +5,8 @@ namespace MLTabularExtensions.Cli.Rossmann;
 /// <summary>
 /// fast.ai's <c>rossman_data_clean</c>: joins states, weather and Google trends onto train ⋈ store, derives the
 /// before/after-holiday counts, 7-day rolling event sums and competition/promo durations, and keeps the rows with
-/// sales (ROSSMANN.md, steps 1–8).
+/// sales (ROSSMANN.md, steps 1–8). Beyond the lesson, it also counts the days to and from each store's long closures
+/// (<see cref="StoreClosures"/>).
 /// </summary>
 public static class RossmannLesson
 {
@@ -16,9 +17,12 @@ public static class RossmannLesson
     public static List<LessonRow> Build(RossmannSources sources)
     {
         var rows = sources.Days.Select(day => Join(day, sources)).ToList();
-        foreach (var store in rows.GroupBy(r => r.Store))
+        foreach (var store in Enumerable.Range(0, rows.Count).GroupBy(i => rows[i].Store))
         {
-            var ordered = store.OrderBy(r => r.Date).ToArray();
+            var indexes = store.OrderBy(i => rows[i].Date).ToArray();
+            var ordered = indexes.Select(i => rows[i]).ToArray();
+            var (toClosure, fromClosure) = StoreClosures.Distances(
+                [.. ordered.Select(r => r.Date)], [.. indexes.Select(i => sources.Days[i].Open == 0)]);
             var holidays = ordered.Select(r => r.StateHoliday).ToArray();
             var (after, before) = Elapsed(ordered, holidays);
             var promo = ordered.Select(r => r.Promo > 0).ToArray();
@@ -37,6 +41,8 @@ public static class RossmannLesson
                 row.StateHoliday_fw = holidayForward[i];
                 row.SchoolHoliday_bw = schoolBackward[i];
                 row.SchoolHoliday_fw = schoolForward[i];
+                row.DaysToClosure = toClosure[i];
+                row.DaysFromClosure = fromClosure[i];
             }
         }
         return [.. rows.Where(r => r.Sales != 0)];

@@ -42,4 +42,41 @@ public sealed class SparseDropoutTests
         dropout.eval();
         Assert.That(dropout.forward(input).data<float>().ToArray().All(v => v == 1), Is.True);
     }
+
+    [Test]
+    public void Backward_PassesTheScaledGradient_ExceptAtDroppedPositions()
+    {
+        manual_seed(3);
+        using var dropout = new SparseDropout(0.04);
+        dropout.train();
+        using var input = randn(300, 50).requires_grad_();
+
+        using var output = dropout.forward(input);
+        output.sum().backward();
+
+        var kept = output.data<float>().ToArray().Select(v => v != 0).ToArray();
+        var gradient = input.grad!.data<float>().ToArray();
+        var scale = (float)(1 / (1 - 0.04));
+        Assert.That(kept.Count(k => !k), Is.InRange(300, 900), "about 600 of 15,000 dropped");
+        Assert.That(gradient.Where((_, i) => !kept[i]), Is.All.Zero);
+        Assert.That(gradient.Where((_, i) => kept[i]), Is.All.EqualTo(scale));
+    }
+
+    [Test]
+    public void SameSeed_DropsTheSamePositions()
+    {
+        float[] Drops(int seed)
+        {
+            manual_seed(seed);
+            using var dropout = new SparseDropout(0.01);
+            dropout.train();
+            using var input = ones(50_000);
+            return dropout.forward(input).data<float>().ToArray();
+        }
+
+        var first = Drops(4);
+        var again = Drops(4);
+        Assert.That(again, Is.EqualTo(first));
+        Assert.That(Drops(5), Is.Not.EqualTo(first));
+    }
 }
