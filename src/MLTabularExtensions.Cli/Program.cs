@@ -21,7 +21,7 @@ try
 catch (Exception e) when (e is ArgumentException or InvalidDataException or FileNotFoundException or DirectoryNotFoundException or InvalidOperationException)
 {
     Console.Error.WriteLine($"mltab: {e.Message}");
-    Console.Error.WriteLine("usage: mltab rossmann [--data DIR] [--epochs N] [--out DIR] [--seed S] [--threads T] [--batch-size B] [--lr LR] [--wd WD] [--ps P1 P2] [--emb-drop P] [--course-v3] [--closures] [--bf16]");
+    Console.Error.WriteLine("usage: mltab rossmann [--data DIR] [--epochs N] [--out DIR] [--seed S] [--threads T] [--batch-size B] [--lr LR] [--wd WD] [--ps P1 P2] [--emb-drop P] [--course-v3] [--closures] [--bf16] [--stores N]");
     Console.Error.WriteLine("       mltab predict --model model.zip --data file.csv [--out predictions.csv]");
     Console.Error.WriteLine("       mltab train --data file.csv --label COL [--task regression|binary] [--cat C …] [--cont C …] [--date COL] [--epochs N] [--out DIR]");
     Console.Error.WriteLine("       mltab preprocess [--data DIR] [--out DIR]");

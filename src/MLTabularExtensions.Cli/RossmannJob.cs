@@ -16,6 +16,13 @@ internal static class RossmannJob
     /// <summary>The lesson's split: the last six weeks of train.csv (40,282 rows with sales) are the validation set.</summary>
     public static readonly DateTime ValidationStart = new(2015, 6, 20);
 
+    /// <summary>
+    /// Stores in the generated data set. With 60, five epochs are 460 steps and the validation RMSPE ended anywhere in
+    /// 0.095–0.19 depending on the seed; with 200 (~30 s for the whole job) it ended in 0.050–0.096 (each store's own
+    /// mean scores 0.18).
+    /// </summary>
+    public const int GeneratedStores = 200;
+
     public static int Run(CommandLine line, TextWriter output, MklAvx512Status mkl)
     {
         line.Allow("data", "epochs", "out", "seed", "threads", "batch-size", "lr", "wd", "stores", "course-v3", "ps", "emb-drop", "bf16", "closures");
@@ -25,7 +32,7 @@ internal static class RossmannJob
         var context = new MLContext(seed: 1);
         var clock = Stopwatch.StartNew();
         var sources = data is null
-            ? SyntheticRossmannSources.Generate(stores: line.Int("stores", 60))
+            ? SyntheticRossmannSources.Generate(stores: line.Int("stores", GeneratedStores))
             : RossmannSourceFiles.Load(context, data);
         var rows = RossmannLesson.Build(sources);
         var trainRows = rows.Where(r => r.Date < ValidationStart).ToArray();
