@@ -43,12 +43,7 @@ public static class StoreClosures
         var start = -1;
         for (var i = 0; i <= dates.Length; i++)
         {
-            var continues = i < dates.Length && closed[i] && (start >= 0 ? (dates[i] - dates[i - 1]).Days == 1 : true);
-            if (continues)
-            {
-                if (start < 0) start = i;
-                continue;
-            }
+            if (i < dates.Length && closed[i] && start >= 0 && (dates[i] - dates[i - 1]).Days == 1) continue;
             if (start >= 0 && (dates[i - 1] - dates[start]).Days + 1 >= MinimumDays) runs.Add((dates[start], dates[i - 1]));
             start = i < dates.Length && closed[i] ? i : -1;
         }
