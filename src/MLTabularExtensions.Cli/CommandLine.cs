@@ -42,17 +42,36 @@ internal sealed class CommandLine
 
     public IReadOnlyList<string> List(string name) => _options.TryGetValue(name, out var values) ? values : [];
 
-    public int Int(string name, int fallback) => Text(name) is { } text
-        ? int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value > 0
-            ? value
-            : throw new ArgumentException($"--{name} must be a positive whole number, not '{text}'.")
+    public int Int(string name, int fallback) => Text(name) is { } text ? PositiveInt(name, text) : fallback;
+
+    /// <summary>A number &gt; 0 (a learning rate).</summary>
+    public double Double(string name, double fallback) => Text(name) is { } text
+        ? Number(name, text) is > 0 and var value ? value : throw new ArgumentException($"--{name} must be a positive number, not '{text}'.")
         : fallback;
 
-    public double Double(string name, double fallback) => Text(name) is { } text
-        ? double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0
+    /// <summary>A number ≥ 0 (a weight decay or dropout: 0 turns it off).</summary>
+    public double NonNegative(string name, double fallback) => Text(name) is { } text ? NonNegativeNumber(name, text) : fallback;
+
+    /// <summary>Several numbers ≥ 0 (a dropout per layer).</summary>
+    public IReadOnlyList<double> NonNegatives(string name, IReadOnlyList<double> fallback) =>
+        List(name) is { Count: > 0 } texts ? [.. texts.Select(t => NonNegativeNumber(name, t))] : fallback;
+
+    /// <summary>Several whole numbers &gt; 0 (layer sizes).</summary>
+    public IReadOnlyList<int> PositiveInts(string name, IReadOnlyList<int> fallback) =>
+        List(name) is { Count: > 0 } texts ? [.. texts.Select(t => PositiveInt(name, t))] : fallback;
+
+    private static int PositiveInt(string name, string text) =>
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value > 0
             ? value
-            : throw new ArgumentException($"--{name} must be a positive number, not '{text}'.")
-        : fallback;
+            : throw new ArgumentException($"--{name} must be a positive whole number, not '{text}'.");
+
+    private static double NonNegativeNumber(string name, string text) =>
+        Number(name, text) is >= 0 and var value ? value : throw new ArgumentException($"--{name} must be a number ≥ 0, not '{text}'.");
+
+    private static double Number(string name, string text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
+            ? value
+            : throw new ArgumentException($"--{name} must be a number, not '{text}'.");
 
     public bool Flag(string name) => _options.ContainsKey(name);
 

@@ -29,6 +29,11 @@ internal static class RossmannJob
         var data = line.Text("data");
         var outFolder = line.Text("out") ?? "out";
         var epochs = line.Int("epochs", 5);
+        // Every number is read before the data is prepared, so a mistyped one fails at once.
+        var dropouts = line.NonNegatives("ps", [0.001, 0.01]);
+        var embeddingDropout = line.NonNegative("emb-drop", 0.04);
+        var (batchSize, learningRate, weightDecay) = (line.Int("batch-size", 512), line.Double("lr", 3e-3), line.NonNegative("wd", 0.2));
+        var (seed, threads) = (line.Int("seed", 42), line.Int("threads", 2));
         var context = new MLContext(seed: 1);
         var clock = Stopwatch.StartNew();
         var sources = data is null
@@ -65,17 +70,17 @@ internal static class RossmannJob
             CategoricalColumns = prepared.CategoricalColumns,
             ContinuousColumns = prepared.ContinuousColumns,
             Layers = [1000, 500],
-            Dropouts = line.List("ps") is { Count: > 0 } ps ? [.. ps.Select(p => double.Parse(p, System.Globalization.CultureInfo.InvariantCulture))] : [0.001, 0.01],
-            EmbeddingDropout = line.Double("emb-drop", 0.04),
+            Dropouts = dropouts,
+            EmbeddingDropout = embeddingDropout,
             YRange = (0, (float)maxLog),
             LogTarget = true,
             BFloat16Linears = line.Flag("bf16"),
             Epochs = epochs,
-            BatchSize = line.Int("batch-size", 512),
-            MaxLearningRate = line.Double("lr", 3e-3),
-            WeightDecay = line.Double("wd", 0.2),
-            Seed = line.Int("seed", 42),
-            Threads = line.Int("threads", 2),
+            BatchSize = batchSize,
+            MaxLearningRate = learningRate,
+            WeightDecay = weightDecay,
+            Seed = seed,
+            Threads = threads,
             ValidationData = preprocess.Transform(valid),
             Progress = new FanOut<EpochReport>(bar, curve),
             BatchProgress = new FanOut<BatchReport>(bar, curve),

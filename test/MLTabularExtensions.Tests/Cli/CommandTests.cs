@@ -1,4 +1,5 @@
 using MLTabularExtensions.Cli;
+using MLTabularExtensions.TorchSharp;
 
 namespace MLTabularExtensions.Tests.Cli;
 
@@ -45,5 +46,41 @@ public sealed class CommandTests
 
         Assert.That(unknown!.Message, Does.Contain("--lable"));
         Assert.That(missing, Is.Not.Null);
+    }
+
+    [Test]
+    public void NumberOptions_TakeZeroWhereItTurnsSomethingOff()
+    {
+        var line = CommandLine.Parse(["rossmann", "--emb-drop", "0", "--wd", "0", "--ps", "0", "0.1", "--layers", "8", "4"]);
+
+        Assert.That(line.NonNegative("emb-drop", 0.04), Is.Zero);
+        Assert.That(line.NonNegative("wd", 0.2), Is.Zero);
+        Assert.That(line.NonNegatives("ps", []), Is.EqualTo(new[] { 0, 0.1 }));
+        Assert.That(line.PositiveInts("layers", []), Is.EqualTo(new[] { 8, 4 }));
+        Assert.That(line.NonNegatives("missing", [0.5]), Is.EqualTo(new[] { 0.5 }));
+    }
+
+    [TestCase("--ps", "0.1 x", "--ps must be a number, not 'x'.")]
+    [TestCase("--wd", "-1", "--wd must be a number ≥ 0, not '-1'.")]
+    [TestCase("--lr", "0", "--lr must be a positive number, not '0'.")]
+    [TestCase("--lr", "NaN", "--lr must be a number, not 'NaN'.")]
+    [TestCase("--emb-drop", "1e999", "--emb-drop must be a number, not '1e999'.")]
+    public void ABadNumber_FailsBeforeTheDataIsPrepared_NamingTheOption(string option, string values, string message)
+    {
+        using var output = new StringWriter();
+
+        var error = Assert.Throws<ArgumentException>(() =>
+            RossmannJob.Run(CommandLine.Parse(["rossmann", option, .. values.Split(' ')]), output, MklAvx512Status.NotApplicable));
+
+        Assert.That(error!.Message, Is.EqualTo(message));
+        Assert.That(output.ToString(), Is.Empty, "nothing was generated or trained");
+    }
+
+    [Test]
+    public void ABadLayerSize_NamesTheOption()
+    {
+        var error = Assert.Throws<ArgumentException>(() => CommandLine.Parse(["train", "--layers", "10", "-1"]).PositiveInts("layers", []));
+
+        Assert.That(error!.Message, Is.EqualTo("--layers must be a positive whole number, not '-1'."));
     }
 }
