@@ -55,23 +55,23 @@ internal static class PetsJob
         output.WriteLine($"Pointing game on {testRows.Length} test images: hit = heatmap maximum on the animal (trimap 1), strictly / within {tolerance} px (Zhang et al.):");
         output.WriteLine($"  {"chance",-28} {masks.Average(m => PointingGame.Chance(m)),6:P1} / {masks.Average(m => PointingGame.Chance(m, tolerance)),6:P1}   (a uniformly random point)");
         output.WriteLine($"  {"centre",-28} {Rate(masks, m => PointingGame.CentreHit(m)),6:P1} / {Rate(masks, m => PointingGame.CentreHit(m, tolerance)),6:P1}   (always the image centre)");
-        var best = (Kind: HeatmapKind.ChannelMean, Flip: false, Smooth: false, Score: -1.0);
-        foreach (var (kind, flip, smooth) in from k in Enum.GetValues<HeatmapKind>() from f in new[] { false, true } from s in new[] { false, true } select (k, f, s))
+        var best = (Choice: default(HeatmapChoice), Score: -1.0);
+        foreach (var choice in HeatmapChoice.All)
         {
-            using var variant = augmented.WithHeatmap(kind, flip, smooth);
+            using var variant = augmented.WithHeatmap(choice.Kind, choice.FlipAveraged, choice.Smoothed);
             var heatmaps = Heatmaps(variant.Transform(test));
             var (heatmapRows, columns) = variant.HeatmapSize;
             // One upsampling per image, scored at both tolerances.
             var peaks = heatmaps.Select((h, i) => PointingGame.Peak(h, heatmapRows, columns, masks[i].Height, masks[i].Width)).ToArray();
             double Score(int radius) => Rate(masks, (m, i) => m.Near(peaks[i].Y, peaks[i].X, radius));
             var (strict, tolerant) = (Score(0), Score(tolerance));
-            output.WriteLine($"  {Name(kind, flip, smooth),-28} {strict,6:P1} / {tolerant,6:P1}");
-            if (strict > best.Score) best = (kind, flip, smooth, strict);
+            output.WriteLine($"  {choice,-28} {strict,6:P1} / {tolerant,6:P1}");
+            if (strict > best.Score) best = (choice, strict);
         }
-        WriteOverlays(augmented.WithHeatmap(best.Kind, best.Flip, best.Smooth), test, testRows, outFolder, output);
+        WriteOverlays(augmented, best.Choice, test, testRows, outFolder, output);
         var modelPath = Path.Combine(outFolder, "model.zip");
         context.Model.Save(preparation.Append(augmented), context.Data.LoadFromEnumerable(trainRows).Schema, modelPath);
-        output.WriteLine($"Saved {modelPath} (the augmented model; its heatmap column holds {augmented.Heatmap}). Best heatmap: {Name(best.Kind, best.Flip, best.Smooth)} ({best.Score:P1}).");
+        output.WriteLine($"Saved {modelPath} (the augmented model; its heatmap column holds {augmented.Heatmap}). Best heatmap: {best.Choice} ({best.Score:P1}).");
         return 0;
     }
 
@@ -98,10 +98,6 @@ internal static class PetsJob
         return model;
     }
 
-    /// <summary>A variant's name in the report: the map, "+flip" when it is flip-averaged, "+smooth" when smoothed.</summary>
-    private static string Name(HeatmapKind kind, bool flipAveraged, bool smoothed) =>
-        $"{kind}{(flipAveraged ? "+flip" : "")}{(smoothed ? "+smooth" : "")}";
-
     private static double Rate(IReadOnlyList<ObjectMask> masks, Func<ObjectMask, int, bool> hit) =>
         (double)masks.Where((m, i) => hit(m, i)).Count() / masks.Count;
 
@@ -115,9 +111,10 @@ internal static class PetsJob
     private static List<float[]> Heatmaps(IDataView scored) =>
         [.. scored.GetColumn<VBuffer<float>>("Heatmap").Select(v => v.DenseValues().ToArray())];
 
-    private static void WriteOverlays(ImageCnnTransformer model, IDataView test, IReadOnlyList<PetRow> rows, string outFolder, TextWriter output)
+    private static void WriteOverlays(ImageCnnTransformer trained, HeatmapChoice choice, IDataView test, IReadOnlyList<PetRow> rows,
+        string outFolder, TextWriter output)
     {
-        using (model)
+        using (var model = trained.WithHeatmap(choice.Kind, choice.FlipAveraged, choice.Smoothed))
         {
             var scored = model.Transform(test);
             var heatmaps = Heatmaps(scored);
@@ -136,7 +133,7 @@ internal static class PetsJob
             }
             var sheet = Path.Combine(outFolder, "heatmaps.png");
             HeatmapRenderer.WriteContactSheet(written, columns: 4, cell: 256, sheet);
-            output.WriteLine($"Wrote {written.Count} overlays ({Name(model.Heatmap, model.FlipAveragedHeatmap, model.SmoothedHeatmap)}) and the contact sheet {sheet}.");
+            output.WriteLine($"Wrote {written.Count} overlays ({choice}) and the contact sheet {sheet}.");
         }
     }
 }

@@ -4,7 +4,7 @@ namespace MLTabularExtensions.TorchSharp.Vision;
 /// <param name="Kind">The map of the last block.</param>
 /// <param name="FlipAveraged">Whether it is averaged with the mirrored map of the mirror image.</param>
 /// <param name="Smoothed">Whether it is filtered by <see cref="HeatmapSmoothing"/>.</param>
-internal readonly record struct HeatmapChoice(HeatmapKind Kind, bool FlipAveraged, bool Smoothed)
+public readonly record struct HeatmapChoice(HeatmapKind Kind, bool FlipAveraged, bool Smoothed)
 {
     /// <summary>Every map a trained network can put in its heatmap column.</summary>
     public static IEnumerable<HeatmapChoice> All =>
@@ -12,4 +12,7 @@ internal readonly record struct HeatmapChoice(HeatmapKind Kind, bool FlipAverage
         from flipAveraged in new[] { false, true }
         from smoothed in new[] { false, true }
         select new HeatmapChoice(kind, flipAveraged, smoothed);
+
+    /// <summary>The variant's name: the map, then "+flip" when flip-averaged and "+smooth" when smoothed.</summary>
+    public override string ToString() => $"{Kind}{(FlipAveraged ? "+flip" : "")}{(Smoothed ? "+smooth" : "")}";
 }

@@ -20,6 +20,7 @@ public sealed class ImageCnnTransformer : OnnxScoredTransformer
     private readonly ImageCnnShape _shape;
     private readonly IReadOnlyDictionary<HeatmapChoice, byte[]> _graphs;
     private readonly IDataView _trainingData;
+    private readonly HeatmapChoice _heatmap;
 
     private ImageCnnTransformer(ITransformer inner, ImageColumns columns, ImageCnnOptions options, ImageCnnShape shape,
         IReadOnlyDictionary<HeatmapChoice, byte[]> graphs, HeatmapChoice heatmap, IDataView trainingData, OnnxGraphFile graphFile) : base(inner, graphFile)
@@ -29,21 +30,19 @@ public sealed class ImageCnnTransformer : OnnxScoredTransformer
         _shape = shape;
         _graphs = graphs;
         _trainingData = trainingData;
-        Heatmap = heatmap.Kind;
-        FlipAveragedHeatmap = heatmap.FlipAveraged;
-        SmoothedHeatmap = heatmap.Smoothed;
+        _heatmap = heatmap;
         OnnxModel = graphs[heatmap];
         HeatmapSize = (shape.HeatmapHeight, shape.HeatmapWidth);
     }
 
     /// <summary>Which map the heatmap column holds.</summary>
-    public HeatmapKind Heatmap { get; }
+    public HeatmapKind Heatmap => _heatmap.Kind;
 
     /// <summary>Whether the heatmap is averaged with the mirrored map of the mirror image.</summary>
-    public bool FlipAveragedHeatmap { get; }
+    public bool FlipAveragedHeatmap => _heatmap.FlipAveraged;
 
     /// <summary>Whether the heatmap is smoothed (see <see cref="ImageCnnOptions.SmoothedHeatmap"/>).</summary>
-    public bool SmoothedHeatmap { get; }
+    public bool SmoothedHeatmap => _heatmap.Smoothed;
 
     /// <summary>The exported network (ONNX protobuf bytes).</summary>
     public IReadOnlyList<byte> OnnxModel { get; }
