@@ -5,6 +5,11 @@ using MLTabularExtensions.TorchSharp;
 var mkl = MklAvx512.EnableOnAmd();
 
 // mltab [rossmann|pets|predict|train|preprocess] --option value …
+if (Usage.IsRequested(args))
+{
+    Console.WriteLine(Usage.Text);
+    return 0;
+}
 try
 {
     var line = CommandLine.Parse(args);
@@ -21,10 +26,6 @@ try
 catch (Exception e) when (e is ArgumentException or InvalidDataException or FileNotFoundException or DirectoryNotFoundException or InvalidOperationException)
 {
     Console.Error.WriteLine($"mltab: {e.Message}");
-    Console.Error.WriteLine("usage: mltab rossmann [--data DIR] [--epochs N] [--out DIR] [--seed S] [--threads T] [--batch-size B] [--lr LR] [--wd WD] [--ps P1 P2] [--emb-drop P] [--course-v3] [--closures] [--bf16] [--stores N]");
-    Console.Error.WriteLine("       mltab predict --model model.zip --data file.csv [--out predictions.csv]");
-    Console.Error.WriteLine("       mltab train --data file.csv --label COL [--task regression|binary] [--cat C …] [--cont C …] [--date COL] [--epochs N] [--out DIR]");
-    Console.Error.WriteLine("       mltab preprocess [--data DIR] [--out DIR]");
-    Console.Error.WriteLine("       mltab pets [--data DIR] [--out DIR] [--epochs N] [--size PX] [--seed S] [--threads T] [--batch-size B] [--lr LR] [--max-zoom Z] [--mixing none|mixup|cutmix] [--augmented-only]");
+    Console.Error.WriteLine(Usage.Text);
     return 2;
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.ML;
 using MLTabularExtensions.Cli.Rossmann;
 using MLTabularExtensions.Metrics;
@@ -25,12 +26,15 @@ internal static class RossmannJob
 
     public static int Run(CommandLine line, TextWriter output, MklAvx512Status mkl)
     {
-        line.Allow("data", "epochs", "out", "seed", "threads", "batch-size", "lr", "wd", "stores", "course-v3", "ps", "emb-drop", "bf16", "closures");
+        line.Allow("data", "epochs", "out", "seed", "threads", "batch-size", "lr", "wd", "stores", "course-v3", "layers", "ps", "emb-drop", "bf16", "closures");
         var data = line.Text("data");
         var outFolder = line.Text("out") ?? "out";
         var epochs = line.Int("epochs", 5);
         // Every number is read before the data is prepared, so a mistyped one fails at once.
+        var layers = line.PositiveInts("layers", [1000, 500]);
         var dropouts = line.NonNegatives("ps", [0.001, 0.01]);
+        if (dropouts.Count > layers.Count)
+            throw new ArgumentException($"--ps gives {dropouts.Count} dropouts ({string.Join(" ", dropouts.Select(p => p.ToString(CultureInfo.InvariantCulture)))}) for {layers.Count} hidden layer(s) (--layers {string.Join(" ", layers)}): give at most one per layer.");
         var embeddingDropout = line.NonNegative("emb-drop", 0.04);
         var (batchSize, learningRate, weightDecay) = (line.Int("batch-size", 512), line.Double("lr", 3e-3), line.NonNegative("wd", 0.2));
         var (seed, threads) = (line.Int("seed", 42), line.Int("threads", 2));
@@ -69,7 +73,7 @@ internal static class RossmannJob
             LabelColumnName = nameof(LessonRow.Sales),
             CategoricalColumns = prepared.CategoricalColumns,
             ContinuousColumns = prepared.ContinuousColumns,
-            Layers = [1000, 500],
+            Layers = layers,
             Dropouts = dropouts,
             EmbeddingDropout = embeddingDropout,
             YRange = (0, (float)maxLog),

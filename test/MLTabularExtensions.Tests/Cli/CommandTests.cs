@@ -65,6 +65,8 @@ public sealed class CommandTests
     [TestCase("--lr", "0", "--lr must be a positive number, not '0'.")]
     [TestCase("--lr", "NaN", "--lr must be a number, not 'NaN'.")]
     [TestCase("--emb-drop", "1e999", "--emb-drop must be a number, not '1e999'.")]
+    [TestCase("--layers", "500", "--ps gives 2 dropouts (0.001 0.01) for 1 hidden layer(s) (--layers 500): give at most one per layer.")]
+    [TestCase("--layers", "800 0", "--layers must be a positive whole number, not '0'.")]
     public void ABadNumber_FailsBeforeTheDataIsPrepared_NamingTheOption(string option, string values, string message)
     {
         using var output = new StringWriter();
@@ -82,5 +84,18 @@ public sealed class CommandTests
         var error = Assert.Throws<ArgumentException>(() => CommandLine.Parse(["train", "--layers", "10", "-1"]).PositiveInts("layers", []));
 
         Assert.That(error!.Message, Is.EqualTo("--layers must be a positive whole number, not '-1'."));
+    }
+
+    [TestCase("--help")]
+    [TestCase("-h")]
+    [TestCase("help")]
+    [TestCase("rossmann --help")]
+    public void Help_PrintsTheUsageAndSucceeds(string args)
+    {
+        // DotnetProcess fails the test unless the exit code is 0.
+        var output = DotnetProcess.Run(Path.Combine(TestContext.CurrentContext.TestDirectory, "mltab.dll"), args.Split(' '));
+
+        Assert.That(output, Does.StartWith("usage: mltab rossmann"));
+        Assert.That(output, Does.Contain("mltab pets"));
     }
 }

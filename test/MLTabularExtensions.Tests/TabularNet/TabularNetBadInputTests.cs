@@ -161,6 +161,11 @@ public sealed class TabularNetBadInputTests
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => Context.Regression.Trainers.TabularNet(options));
         Assert.That(error!.Message, Does.Contain("Dropouts"));
 
+        var extra = Options();
+        extra.Dropouts = [0.1, 0.1];
+        error = Assert.Throws<ArgumentOutOfRangeException>(() => Context.Regression.Trainers.TabularNet(extra));
+        Assert.That(error!.Message, Does.Contain("Dropouts has 2 values but Layers has 1"));
+
         var classifier = Options();
         classifier.LogTarget = true;
         Assert.Throws<ArgumentOutOfRangeException>(() => Context.BinaryClassification.Trainers.TabularNet(classifier));
