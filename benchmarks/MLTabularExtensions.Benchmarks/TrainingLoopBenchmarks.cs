@@ -16,8 +16,10 @@ namespace MLTabularExtensions.Benchmarks;
 /// steps) of the lesson's network with its dropouts, AdamW and one-cycle schedule, on 2 libtorch threads.
 /// Rows/s = 803,840 / mean. The peak RSS printed at the end is the process's peak while training: the data
 /// preparation's memory is collected and the peak counter reset (/proc/self/clear_refs) before the first iteration.
+/// Min and Max are shown because on a shared cloud guest the same epoch can take twice as long from one minute to the next.
 /// </summary>
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
+[MinColumn, MaxColumn]
 public class TrainingLoopBenchmarks
 {
     private TabularTable _table = null!;

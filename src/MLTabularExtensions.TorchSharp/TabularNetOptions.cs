@@ -18,7 +18,10 @@ public sealed class TabularNetOptions : OneCycleOptions
     /// <summary>Sizes of the hidden layers. Default [1000, 500] (the Rossmann lesson; fastai's own default is [200, 100]).</summary>
     public IReadOnlyList<int> Layers { get; set; } = [1000, 500];
 
-    /// <summary>Dropout after each hidden layer (fastai <c>ps</c>); null or shorter than <see cref="Layers"/>: 0 for the rest.</summary>
+    /// <summary>
+    /// Dropout after each hidden layer (fastai <c>ps</c>); null or shorter than <see cref="Layers"/>: 0 for the rest.
+    /// More values than layers are refused (fastai ignores the extra ones).
+    /// </summary>
     public IReadOnlyList<double>? Dropouts { get; set; }
 
     /// <summary>Dropout on the concatenated embeddings (fastai <c>embed_p</c>). Default 0.</summary>
