@@ -1,6 +1,7 @@
 // Marks chosen GLIBCXX version needs of an ELF shared library as weak (VER_FLG_WEAK) so that the dynamic loader
-// accepts a libstdc++ that lacks them. Shared by the MSBuild task below and by the tests, which compile this file
-// with MLTAB_NO_MSBUILD defined.
+// accepts a libstdc++ that lacks them. One implementation for three users: the MSBuild task below (this file ships in
+// MLTabularExtensions.TorchSharp's buildTransitive folder), and, compiled with MLTAB_NO_MSBUILD as internal types,
+// the library's run-time fix (TorchSharpNative) and the tests.
 using System;
 using System.Collections.Generic;
 using System.IO;
@@ -9,7 +10,12 @@ using System.Text;
 namespace MLTabularExtensions.Build
 {
     /// <summary>The outcome of <see cref="GlibcxxVersionNeed.Weaken"/> for one file.</summary>
-    public enum WeakenResult
+#if MLTAB_NO_MSBUILD
+    internal
+#else
+    public
+#endif
+    enum WeakenResult
     {
         /// <summary>The file needed none of the versions (or is not a 64-bit little-endian ELF file).</summary>
         NotNeeded,
@@ -20,7 +26,12 @@ namespace MLTabularExtensions.Build
     }
 
     /// <summary>Reads and edits the version-needs section (.gnu.version_r) of a 64-bit little-endian ELF file.</summary>
-    public static class GlibcxxVersionNeed
+#if MLTAB_NO_MSBUILD
+    internal
+#else
+    public
+#endif
+    static class GlibcxxVersionNeed
     {
         private const uint ShtGnuVerneed = 0x6ffffffe;
         private const ushort VerFlagWeak = 0x2;

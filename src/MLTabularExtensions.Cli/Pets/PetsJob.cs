@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLTabularExtensions.TorchSharp;
-using MLTabularExtensions.TorchSharp.Vision;
+using MLTabularExtensions.Vision.TorchSharp;
 using MLTabularExtensions.Vision;
 using MLTabularExtensions.Vision.Heatmaps;
 

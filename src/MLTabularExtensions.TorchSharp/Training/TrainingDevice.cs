@@ -1,3 +1,4 @@
+using MLTabularExtensions.TorchSharp.Native;
 using static TorchSharp.torch;
 
 namespace MLTabularExtensions.TorchSharp.Training;
@@ -7,6 +8,8 @@ internal static class TrainingDevice
 {
     public static Device Resolve(string requested, string trainer)
     {
+        // The trainers' first TorchSharp call comes after this: make the native library loadable first.
+        TorchSharpNative.EnsureLoadable();
         switch (requested?.Trim().ToLowerInvariant())
         {
             case "cpu":

@@ -1,8 +1,9 @@
 using MLTabularExtensions.Build;
+using MLTabularExtensions.TorchSharp.Native;
 
 namespace MLTabularExtensions.Tests.Build;
 
-/// <summary>The ELF edit the build applies to libLibTorchSharp.so (see build/NativeCompat.targets).</summary>
+/// <summary>The ELF edit the build applies to libLibTorchSharp.so (build/NativeCompat.targets), and its run-time use (TorchSharpNative).</summary>
 public sealed class NativeCompatTests
 {
     private const string Version = "GLIBCXX_3.4.32";
@@ -62,6 +63,72 @@ public sealed class NativeCompatTests
         var flags = GlibcxxVersionNeed.Read(OutputCopy()).Single(n => n.Name == Version).Flags;
 
         Assert.That(flags & 2, Is.EqualTo(2));
+    }
+
+    [Test]
+    public void PatchedCopy_IsWeakInTheCacheFolder_LeavesTheSourceAlone_AndIsReused()
+    {
+        var source = PackageCopy();
+        var cache = Path.Combine(TestContext.CurrentContext.WorkDirectory, $"cache-{Guid.NewGuid():N}");
+        try
+        {
+            var copy = PatchedCopy.For(source, cache);
+            var written = File.GetLastWriteTimeUtc(copy);
+
+            Assert.That(copy, Does.StartWith(cache + Path.DirectorySeparatorChar));
+            Assert.That(Path.GetFileName(copy), Is.EqualTo("libLibTorchSharp.so"));
+            Assert.That(TorchSharpNative.IsWeak(copy), Is.True);
+            Assert.That(TorchSharpNative.IsWeak(source), Is.False, "the NuGet cache's copy is never edited");
+            Assert.That(PatchedCopy.For(source, cache), Is.EqualTo(copy));
+            Assert.That(File.GetLastWriteTimeUtc(copy), Is.EqualTo(written), "a second call reuses the copy");
+            Assert.That(Directory.GetFiles(Path.GetDirectoryName(copy)!), Has.Length.EqualTo(1), "no temporary file is left");
+        }
+        finally
+        {
+            if (Directory.Exists(cache)) Directory.Delete(cache, recursive: true);
+        }
+    }
+
+    [Test]
+    public void CacheRoot_FollowsXdgCacheHome_ElseTheHomeCache()
+    {
+        var saved = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
+        try
+        {
+            Environment.SetEnvironmentVariable("XDG_CACHE_HOME", "/somewhere/cache");
+            Assert.That(TorchSharpNative.CacheRoot(), Is.EqualTo("/somewhere/cache/mltab/torchsharp"));
+            Environment.SetEnvironmentVariable("XDG_CACHE_HOME", null);
+            var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+            Assert.That(TorchSharpNative.CacheRoot(), Is.EqualTo(Path.Combine(home, ".cache", "mltab", "torchsharp")));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("XDG_CACHE_HOME", saved);
+        }
+    }
+
+    [Test]
+    public void BackendFolder_IsTheLibTorchVersionTorchSharpWasBuiltAgainst_NotTheHighestInstalled()
+    {
+        var packages = Path.Combine(TestContext.CurrentContext.WorkDirectory, $"packages-{Guid.NewGuid():N}");
+        var torchSharp = Path.Combine(packages, "torchsharp", "0.107.0");
+
+        var folder = TorchSharpNative.BackendFolder(torchSharp);
+
+        Assert.That(TorchSharpNative.ExpectedLibTorchVersion(), Is.EqualTo("2.10.0"));
+        Assert.That(folder, Is.EqualTo(Path.Combine(packages, "libtorch-cpu-linux-x64", "2.10.0", "runtimes", "linux-x64", "native")));
+    }
+
+    [Test]
+    public void EnsureLoadable_InABuiltApp_UsesThePatchedCopyBesideIt()
+    {
+        var status = TorchSharpNative.EnsureLoadable();
+
+        var expected = GlibcxxVersionNeed.SystemLibstdcxxHas(Version, GlibcxxVersionNeed.DefaultLibstdcxxPaths)
+            ? new[] { TorchSharpNativeStatus.NotNeeded }
+            : [TorchSharpNativeStatus.AppFolderPatched, TorchSharpNativeStatus.AlreadyLoaded];
+        Assert.That(expected, Does.Contain(status));
+        Assert.That(TorchSharpNative.EnsureLoadable(), Is.EqualTo(status), "decided once per process");
     }
 
     private static string PackageCopy()

@@ -1,4 +1,4 @@
-using MLTabularExtensions.TorchSharp.Vision;
+using MLTabularExtensions.Vision.TorchSharp;
 using static TorchSharp.torch;
 
 namespace MLTabularExtensions.Tests.ImageCnn;

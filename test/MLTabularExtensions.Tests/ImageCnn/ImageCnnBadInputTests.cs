@@ -1,6 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MLTabularExtensions.TorchSharp.Vision;
+using MLTabularExtensions.Vision.TorchSharp;
 
 namespace MLTabularExtensions.Tests.ImageCnn;
 

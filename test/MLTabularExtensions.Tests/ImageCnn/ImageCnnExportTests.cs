@@ -2,7 +2,7 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLTabularExtensions.Scoring;
 using MLTabularExtensions.TorchSharp.Onnx;
-using MLTabularExtensions.TorchSharp.Vision;
+using MLTabularExtensions.Vision.TorchSharp;
 using static TorchSharp.torch;
 
 namespace MLTabularExtensions.Tests.ImageCnn;

@@ -1,6 +1,6 @@
 using MLTabularExtensions.TorchSharp;
 using MLTabularExtensions.TorchSharp.Onnx;
-using MLTabularExtensions.TorchSharp.Vision;
+using MLTabularExtensions.Vision.TorchSharp;
 using MLTabularExtensions.Tests.TabularNet;
 
 namespace MLTabularExtensions.Tests.TorchSharp;

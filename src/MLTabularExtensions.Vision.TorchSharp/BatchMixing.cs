@@ -1,4 +1,4 @@
-namespace MLTabularExtensions.TorchSharp.Vision;
+namespace MLTabularExtensions.Vision.TorchSharp;
 
 /// <summary>How training batches are mixed (fastai's <c>MixUp</c> and <c>CutMix</c> callbacks); scoring never mixes.</summary>
 public enum BatchMixing

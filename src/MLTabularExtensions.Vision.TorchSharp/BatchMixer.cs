@@ -1,7 +1,7 @@
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace MLTabularExtensions.TorchSharp.Vision;
+namespace MLTabularExtensions.Vision.TorchSharp;
 
 /// <summary>
 /// The training loss of one batch: cross-entropy, after fastai's MixUp or CutMix when asked. The draws come from its

@@ -2,7 +2,7 @@ using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace MLTabularExtensions.TorchSharp.Vision;
+namespace MLTabularExtensions.Vision.TorchSharp;
 
 /// <summary>
 /// A ResNet basic block: conv3×3 → BatchNorm → ReLU → conv3×3 → BatchNorm, plus the input (through a 1×1 conv and

@@ -1,8 +1,8 @@
-using MLTabularExtensions.TorchSharp.Vision;
+using MLTabularExtensions.TorchSharp.Onnx;
 using Onnx;
 using static TorchSharp.torch;
 
-namespace MLTabularExtensions.TorchSharp.Onnx;
+namespace MLTabularExtensions.Vision.TorchSharp;
 
 /// <summary>
 /// Writes a trained <see cref="ImageCnnModule"/> in eval mode as an ONNX graph: pixels [N, C·H·W] in; softmax
@@ -89,10 +89,10 @@ internal static class ImageCnnOnnxExport
     private static string Mirror(OnnxGraphBuilder graph, string x, long axis) => graph.Node("Slice",
         [x, graph.Constant([-1L], 1), graph.Constant([long.MinValue], 1), graph.Constant([axis], 1), graph.Constant([-1L], 1)]);
 
-    /// <summary>As <see cref="Vision.Downsample"/>: ONNX's AveragePool excludes the missing pixels of a ceil-mode window by default.</summary>
+    /// <summary>As <see cref="Downsample"/>: ONNX's AveragePool excludes the missing pixels of a ceil-mode window by default.</summary>
     private static string Pool(OnnxGraphBuilder graph, string x) => graph.Node("AveragePool", [x],
-        OnnxGraphBuilder.Ints("kernel_shape", Vision.Downsample.Factor, Vision.Downsample.Factor),
-        OnnxGraphBuilder.Ints("strides", Vision.Downsample.Factor, Vision.Downsample.Factor), OnnxGraphBuilder.Int("ceil_mode", 1));
+        OnnxGraphBuilder.Ints("kernel_shape", Downsample.Factor, Downsample.Factor),
+        OnnxGraphBuilder.Ints("strides", Downsample.Factor, Downsample.Factor), OnnxGraphBuilder.Int("ceil_mode", 1));
 
     private static string Conv(OnnxGraphBuilder graph, string x, ConvNorm layer)
     {

@@ -1,7 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
-namespace MLTabularExtensions.TorchSharp.Vision;
+namespace MLTabularExtensions.Vision.TorchSharp;
 
 /// <summary>The pixel and label columns ImageCnn reads, checked against a schema with specific errors.</summary>
 /// <param name="Features">Pixel column name.</param>

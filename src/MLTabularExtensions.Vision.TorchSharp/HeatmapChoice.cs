@@ -1,4 +1,4 @@
-namespace MLTabularExtensions.TorchSharp.Vision;
+namespace MLTabularExtensions.Vision.TorchSharp;
 
 /// <summary>Which map a scoring graph puts in the heatmap column.</summary>
 /// <param name="Kind">The map of the last block.</param>

@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace MLTabularExtensions.TorchSharp.Vision;
+namespace MLTabularExtensions.Vision.TorchSharp;
 
 /// <summary>
 /// The filter of a smoothed heatmap: the 3 × 3 binomial kernel ([1 2 1]ᵀ · [1 2 1] / 16) over the cells, each result

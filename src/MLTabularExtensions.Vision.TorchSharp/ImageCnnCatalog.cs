@@ -1,7 +1,7 @@
 using Microsoft.ML;
 using MLTabularExtensions.TorchSharp.Training;
 
-namespace MLTabularExtensions.TorchSharp.Vision;
+namespace MLTabularExtensions.Vision.TorchSharp;
 
 /// <summary>ImageCnn on <c>mlContext.MulticlassClassification.Trainers</c>.</summary>
 public static class ImageCnnCatalog

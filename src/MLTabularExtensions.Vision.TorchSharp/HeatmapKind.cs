@@ -1,4 +1,4 @@
-namespace MLTabularExtensions.TorchSharp.Vision;
+namespace MLTabularExtensions.Vision.TorchSharp;
 
 /// <summary>Which map of the last convolutional block the <c>Heatmap</c> column holds.</summary>
 public enum HeatmapKind

@@ -1,9 +1,10 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLTabularExtensions.Scoring;
+using MLTabularExtensions.TorchSharp;
 using MLTabularExtensions.TorchSharp.Onnx;
 
-namespace MLTabularExtensions.TorchSharp.Vision;
+namespace MLTabularExtensions.Vision.TorchSharp;
 
 /// <summary>
 /// A trained ImageCnn scored by ML.NET's <c>OnnxTransformer</c> (the network exported to ONNX in eval mode) and

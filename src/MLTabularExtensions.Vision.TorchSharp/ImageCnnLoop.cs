@@ -1,11 +1,12 @@
 using System.Diagnostics;
+using MLTabularExtensions.TorchSharp;
 using MLTabularExtensions.TorchSharp.Training;
 using MLTabularExtensions.Vision;
 using MLTabularExtensions.Vision.Augmentation;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace MLTabularExtensions.TorchSharp.Vision;
+namespace MLTabularExtensions.Vision.TorchSharp;
 
 /// <summary>fastai's <c>fit_one_cycle</c> for an <see cref="ImageCnnModule"/>, augmenting each training image anew every epoch.</summary>
 internal sealed class ImageCnnLoop(ImageCnnOptions options, Device device, Action<string> log)

@@ -6,7 +6,7 @@ using MLTabularExtensions.TorchSharp.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace MLTabularExtensions.TorchSharp.Vision;
+namespace MLTabularExtensions.Vision.TorchSharp;
 
 /// <summary>
 /// A small ResNet trained from scratch on a pixel column (LoadImages → ResizeImages → ExtractPixels) with fastai's

@@ -1,4 +1,4 @@
-namespace MLTabularExtensions.TorchSharp.Vision;
+namespace MLTabularExtensions.Vision.TorchSharp;
 
 /// <summary>Everything that fixes the network's layout and its input.</summary>
 /// <param name="Channels">Input channels.</param>

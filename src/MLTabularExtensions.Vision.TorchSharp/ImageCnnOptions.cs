@@ -1,6 +1,7 @@
+using MLTabularExtensions.TorchSharp;
 using MLTabularExtensions.Vision;
 
-namespace MLTabularExtensions.TorchSharp.Vision;
+namespace MLTabularExtensions.Vision.TorchSharp;
 
 /// <summary>
 /// Options of the ImageCnn trainer: a small ResNet trained from scratch with fastai's <c>fit_one_cycle</c> (AdamW).
