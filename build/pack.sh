@@ -14,5 +14,5 @@ start=$(date +%s%N)
 dotnet pack "$repo/MLTabularExtensions.sln" -c Release --no-build -v quiet -p:PackageVersion="$version" -o "$feed" >/dev/null
 awk -v ns=$(($(date +%s%N) - start)) -v v="$version" -v f="$feed" 'BEGIN {printf "packed %s into %s in %.1f s\n", v, f, ns / 1e9}'
 for package in "$feed"/*."$version".nupkg; do
-  awk -v n="$(basename "$package")" -v b="$(stat -c %s "$package")" 'BEGIN {printf "  %-60s %10.0f kB\n", n, b / 1024}'
+  awk -v n="$(basename "$package")" -v b="$(stat -c %s "$package")" 'BEGIN {printf "  %-72s %10.0f kB\n", n, b / 1024}'
 done

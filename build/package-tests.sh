@@ -3,7 +3,8 @@
 # Directory.Build.* files above it), from the folder feed FEED of version VERSION (build/pack.sh):
 #   (a) TrainApp trains TabularNet, saves, reloads in a fresh MLContext and predicts with a PredictionEngine;
 #   (b) ScoreApp, with no TorchSharp package, loads (a)'s model and gets identical scores, TorchSharp never loaded;
-#   (c) mltab installed with `dotnet tool install --tool-path` runs `mltab rossmann --epochs 1`.
+#   (c) mltab installed with `dotnet tool install --tool-path` runs `mltab rossmann --epochs 1`, then train, predict,
+#       preprocess and pets.
 # Prints "install: NAME passed|failed" per check and "install: N passed, N failed" last.
 #   bash build/package-tests.sh FEED VERSION
 set -uo pipefail
@@ -88,10 +89,22 @@ tool() {
   grep -q 'RMSPE' rossmann.log && [ -s rossmann-out/model.zip ] || { echo "no RMSPE printed or no model written"; return 1; }
 }
 
+# The tool's other commands, on the training app's CSV and on generated images.
+tool_commands() {
+  tools/mltab train --data TrainApp/sales.csv --label Sales --cat Store --cont Promo Distance --date Date --epochs 2 --out train-out \
+    && [ -s train-out/model.zip ] || { echo "mltab train wrote no model"; return 1; }
+  tools/mltab predict --model train-out/model.zip --data TrainApp/sales.csv --out predictions.csv \
+    && [ "$(wc -l <predictions.csv)" -eq 4001 ] || { echo "mltab predict did not score the 4,000 rows"; return 1; }
+  tools/mltab preprocess --out preprocess-out || return 1
+  tools/mltab pets --epochs 1 --augmented-only --out pets-out && [ -s pets-out/model.zip ] && [ -s pets-out/heatmaps.png ] \
+    || { echo "mltab pets wrote no model or heatmaps"; return 1; }
+}
+
 check package-metadata metadata
 check train-app train_app
 check score-app-without-torchsharp score_app
 check tool-mltab-rossmann tool
+check tool-mltab-train-predict-preprocess-pets tool_commands
 rm -rf "$work"
 echo "install: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

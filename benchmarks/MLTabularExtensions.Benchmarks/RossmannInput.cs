@@ -1,5 +1,5 @@
 using Microsoft.ML;
-using MLTabularExtensions.Cli.Rossmann;
+using MLTabularExtensions.Lessons.Rossmann;
 
 namespace MLTabularExtensions.Benchmarks;
 

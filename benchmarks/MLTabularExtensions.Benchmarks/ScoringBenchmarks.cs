@@ -3,7 +3,7 @@ using BenchmarkDotNet.Engines;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLTabularExtensions.Cli;
-using MLTabularExtensions.Cli.Rossmann;
+using MLTabularExtensions.Lessons.Rossmann;
 using MLTabularExtensions.TabularPreprocess;
 using MLTabularExtensions.TorchSharp;
 
@@ -33,8 +33,8 @@ public class ScoringBenchmarks
     {
         var context = new MLContext(seed: 1);
         var rows = RossmannLesson.Build(RossmannSourceFiles.Load(context, RossmannInput.Folder));
-        var train = context.Data.LoadFromEnumerable(rows.Where(r => r.Date < RossmannJob.ValidationStart).Take(102_400).ToArray());
-        var validRows = rows.Where(r => r.Date >= RossmannJob.ValidationStart).ToArray();
+        var train = context.Data.LoadFromEnumerable(rows.Where(r => r.Date < RossmannLesson.ValidationStart).Take(102_400).ToArray());
+        var validRows = rows.Where(r => r.Date >= RossmannLesson.ValidationStart).ToArray();
         var preprocess = context.Transforms.AddDateParts(nameof(LessonRow.Date))
             .Append(context.Transforms.TabularPreprocess(new TabularPreprocessOptions
             {

@@ -2,7 +2,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using Microsoft.ML;
 using MLTabularExtensions.Cli;
-using MLTabularExtensions.Cli.Rossmann;
+using MLTabularExtensions.Lessons.Rossmann;
 using MLTabularExtensions.TabularPreprocess;
 using MLTabularExtensions.TorchSharp;
 using MLTabularExtensions.TorchSharp.Model;
@@ -43,7 +43,7 @@ public class TrainingLoopBenchmarks
         set_num_threads(2);
         var context = new MLContext(seed: 1);
         var rows = RossmannLesson.Build(RossmannSourceFiles.Load(context, RossmannInput.Folder))
-            .Where(r => r.Date < RossmannJob.ValidationStart).ToArray();
+            .Where(r => r.Date < RossmannLesson.ValidationStart).ToArray();
         var raw = context.Data.LoadFromEnumerable(rows);
         var dates = context.Transforms.AddDateParts(nameof(LessonRow.Date)).Fit(raw);
         var preprocess = context.Transforms.TabularPreprocess(new TabularPreprocessOptions

@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using Microsoft.ML;
-using MLTabularExtensions.Cli.Rossmann;
+using MLTabularExtensions.Lessons.Rossmann;
 using MLTabularExtensions.TabularPreprocess;
 
 namespace MLTabularExtensions.Benchmarks;

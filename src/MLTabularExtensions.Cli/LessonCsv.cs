@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Reflection;
-using MLTabularExtensions.Cli.Rossmann;
+using MLTabularExtensions.Lessons.Rossmann;
 
 namespace MLTabularExtensions.Cli;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MLTabularExtensions.Cli.Rossmann;
+using MLTabularExtensions.Lessons.Rossmann;
 using MLTabularExtensions.TabularPreprocess;
 
 namespace MLTabularExtensions.Cli;
@@ -21,8 +21,8 @@ internal static class PreprocessJob
             ? $"Data: {rows.Count:N0} generated Rossmann-like rows (pass --data DIR for Kaggle's files)."
             : $"Data: {rows.Count:N0} rows of train.csv ⋈ store.csv from {dataFolder} ({clock.Elapsed.TotalSeconds:F1} s).");
 
-        var train = context.Data.LoadFromEnumerable(rows.Where(r => r.Date < RossmannJob.ValidationStart));
-        var valid = context.Data.LoadFromEnumerable(rows.Where(r => r.Date >= RossmannJob.ValidationStart));
+        var train = context.Data.LoadFromEnumerable(rows.Where(r => r.Date < RossmannLesson.ValidationStart));
+        var valid = context.Data.LoadFromEnumerable(rows.Where(r => r.Date >= RossmannLesson.ValidationStart));
         var pipeline = context.Transforms.AddDateParts(nameof(RossmannRow.Date))
             .Append(context.Transforms.TabularPreprocess(new TabularPreprocessOptions
             {
@@ -32,7 +32,7 @@ internal static class PreprocessJob
 
         clock.Restart();
         var model = pipeline.Fit(train);
-        output.WriteLine($"Fitted on rows before {RossmannJob.ValidationStart:yyyy-MM-dd} in {clock.Elapsed.TotalSeconds:F2} s.");
+        output.WriteLine($"Fitted on rows before {RossmannLesson.ValidationStart:yyyy-MM-dd} in {clock.Elapsed.TotalSeconds:F2} s.");
         var preprocess = model.LastTransformer;
         Describe(preprocess, output);
 

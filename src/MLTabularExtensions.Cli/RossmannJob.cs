@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.ML;
-using MLTabularExtensions.Cli.Rossmann;
+using MLTabularExtensions.Lessons;
+using MLTabularExtensions.Lessons.Rossmann;
 using MLTabularExtensions.Metrics;
 using MLTabularExtensions.TabularPreprocess;
 using MLTabularExtensions.TorchSharp;
@@ -14,16 +15,6 @@ namespace MLTabularExtensions.Cli;
 /// </summary>
 internal static class RossmannJob
 {
-    /// <summary>The lesson's split: the last six weeks of train.csv (40,282 rows with sales) are the validation set.</summary>
-    public static readonly DateTime ValidationStart = new(2015, 6, 20);
-
-    /// <summary>
-    /// Stores in the generated data set. With 60, five epochs are 460 steps and the validation RMSPE ended anywhere in
-    /// 0.095–0.19 depending on the seed; with 200 (~30 s for the whole job) it ended in 0.050–0.096 (each store's own
-    /// mean scores 0.18).
-    /// </summary>
-    public const int GeneratedStores = 200;
-
     public static int Run(CommandLine line, TextWriter output, MklAvx512Status mkl)
     {
         line.Allow("data", "epochs", "out", "seed", "threads", "batch-size", "lr", "wd", "stores", "course-v3", "layers", "ps", "emb-drop", "bf16", "closures");
@@ -41,17 +32,17 @@ internal static class RossmannJob
         var context = new MLContext(seed: 1);
         var clock = Stopwatch.StartNew();
         var sources = data is null
-            ? SyntheticRossmannSources.Generate(stores: line.Int("stores", GeneratedStores))
+            ? SyntheticRossmannSources.Generate(stores: line.Int("stores", RossmannLesson.GeneratedStores))
             : RossmannSourceFiles.Load(context, data);
         var rows = RossmannLesson.Build(sources);
-        var trainRows = rows.Where(r => r.Date < ValidationStart).ToArray();
-        var validRows = rows.Where(r => r.Date >= ValidationStart).ToArray();
+        var trainRows = rows.Where(r => r.Date < RossmannLesson.ValidationStart).ToArray();
+        var validRows = rows.Where(r => r.Date >= RossmannLesson.ValidationStart).ToArray();
         rows.Clear();
         // The raw CSV rows and joins are garbage now; give their memory back before libtorch needs its own.
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         output.WriteLine(data is null
-            ? $"Data: generated Rossmann-like lesson table (pass --data DIR for Kaggle's files): {trainRows.Length:N0} training rows, {validRows.Length:N0} validation rows from {ValidationStart:yyyy-MM-dd}."
-            : $"Data: {data}: {trainRows.Length:N0} training rows, {validRows.Length:N0} validation rows from {ValidationStart:yyyy-MM-dd} (prepared in {clock.Elapsed.TotalSeconds:F1} s).");
+            ? $"Data: generated Rossmann-like lesson table (pass --data DIR for Kaggle's files): {trainRows.Length:N0} training rows, {validRows.Length:N0} validation rows from {RossmannLesson.ValidationStart:yyyy-MM-dd}."
+            : $"Data: {data}: {trainRows.Length:N0} training rows, {validRows.Length:N0} validation rows from {RossmannLesson.ValidationStart:yyyy-MM-dd} (prepared in {clock.Elapsed.TotalSeconds:F1} s).");
 
         var train = context.Data.LoadFromEnumerable(trainRows);
         var valid = context.Data.LoadFromEnumerable(validRows);

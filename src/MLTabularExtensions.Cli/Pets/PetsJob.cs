@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using MLTabularExtensions.Lessons;
+using MLTabularExtensions.Lessons.Pets;
 using MLTabularExtensions.TorchSharp;
-using MLTabularExtensions.Vision.TorchSharp;
 using MLTabularExtensions.Vision;
 using MLTabularExtensions.Vision.Heatmaps;
+using MLTabularExtensions.Vision.TorchSharp;
 
 namespace MLTabularExtensions.Cli.Pets;
 

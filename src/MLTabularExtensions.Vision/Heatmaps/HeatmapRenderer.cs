@@ -57,21 +57,38 @@ public static class HeatmapRenderer
     public static void WriteContactSheet(IReadOnlyList<string> pngPaths, int columns, int cell, string sheetPath)
     {
         ArgumentNullException.ThrowIfNull(pngPaths);
-        var rows = (pngPaths.Count + columns - 1) / columns;
-        using var sheet = new SKBitmap(columns * cell, Math.Max(1, rows) * cell);
-        using (var canvas = new SKCanvas(sheet))
+        var images = pngPaths.Select(SKBitmap.Decode).ToArray();
+        try
         {
-            canvas.Clear(SKColors.Black);
-            for (var i = 0; i < pngPaths.Count; i++)
-            {
-                using var image = SKBitmap.Decode(pngPaths[i]);
-                var scale = Math.Min((float)cell / image.Width, (float)cell / image.Height);
-                var (w, h) = (image.Width * scale, image.Height * scale);
-                var (left, top) = (i % columns * cell + (cell - w) / 2, i / columns * cell + (cell - h) / 2);
-                canvas.DrawBitmap(image, new SKRect(left, top, left + w, top + h));
-            }
+            using var sheet = ContactSheet(images, columns, cell);
+            Save(sheet, sheetPath);
         }
-        Save(sheet, sheetPath);
+        finally
+        {
+            foreach (var image in images) image.Dispose();
+        }
+    }
+
+    /// <summary>The images tiled into one sheet, <paramref name="columns"/> per row, each scaled to fit a square cell.</summary>
+    /// <param name="images">The images, in reading order.</param>
+    /// <param name="columns">Images per row.</param>
+    /// <param name="cell">Cell side in pixels.</param>
+    public static SKBitmap ContactSheet(IReadOnlyList<SKBitmap> images, int columns, int cell)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        var rows = (images.Count + columns - 1) / columns;
+        var sheet = new SKBitmap(columns * cell, Math.Max(1, rows) * cell);
+        using var canvas = new SKCanvas(sheet);
+        canvas.Clear(SKColors.Black);
+        for (var i = 0; i < images.Count; i++)
+        {
+            var image = images[i];
+            var scale = Math.Min((float)cell / image.Width, (float)cell / image.Height);
+            var (w, h) = (image.Width * scale, image.Height * scale);
+            var (left, top) = (i % columns * cell + (cell - w) / 2, i / columns * cell + (cell - h) / 2);
+            canvas.DrawBitmap(image, new SKRect(left, top, left + w, top + h));
+        }
+        return sheet;
     }
 
     private static byte Blend(byte photo, byte colour) => (byte)MathF.Round((1 - Alpha) * photo + Alpha * colour);

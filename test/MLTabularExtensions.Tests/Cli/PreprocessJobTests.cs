@@ -1,5 +1,5 @@
 using MLTabularExtensions.Cli;
-using MLTabularExtensions.Cli.Rossmann;
+using MLTabularExtensions.Lessons.Rossmann;
 
 namespace MLTabularExtensions.Tests.Cli;
 

@@ -1,4 +1,4 @@
-using MLTabularExtensions.Cli.Rossmann;
+using MLTabularExtensions.Lessons.Rossmann;
 
 namespace MLTabularExtensions.Tests.Cli;
 

@@ -1,5 +1,5 @@
 using Microsoft.ML;
-using MLTabularExtensions.Cli.Pets;
+using MLTabularExtensions.Lessons.Pets;
 
 namespace MLTabularExtensions.Tests.ImageCnn;
 

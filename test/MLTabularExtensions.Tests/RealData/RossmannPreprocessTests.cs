@@ -1,7 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLTabularExtensions.Cli;
-using MLTabularExtensions.Cli.Rossmann;
+using MLTabularExtensions.Lessons.Rossmann;
 using MLTabularExtensions.TabularPreprocess;
 
 namespace MLTabularExtensions.Tests.RealData;
@@ -15,8 +15,8 @@ public sealed class RossmannPreprocessTests
         var folder = TestData.SharedData("rossmann");
         var context = TestData.Context();
         var rows = RossmannFiles.LoadTrainJoinedWithStore(context, folder);
-        var train = context.Data.LoadFromEnumerable(rows.Where(r => r.Date < RossmannJob.ValidationStart));
-        var valid = context.Data.LoadFromEnumerable(rows.Where(r => r.Date >= RossmannJob.ValidationStart));
+        var train = context.Data.LoadFromEnumerable(rows.Where(r => r.Date < RossmannLesson.ValidationStart));
+        var valid = context.Data.LoadFromEnumerable(rows.Where(r => r.Date >= RossmannLesson.ValidationStart));
 
         var model = context.Transforms.AddDateParts("Date")
             .Append(context.Transforms.TabularPreprocess(new TabularPreprocessOptions
@@ -39,7 +39,7 @@ public sealed class RossmannPreprocessTests
             var values = output.Schema[column].Type == NumberDataViewType.Double
                 ? output.Column<double>(column)
                 : [.. output.Column<float>(column).Select(v => (double)v)];
-            Assert.That(values, Has.Length.EqualTo(rows.Count(r => r.Date >= RossmannJob.ValidationStart)));
+            Assert.That(values, Has.Length.EqualTo(rows.Count(r => r.Date >= RossmannLesson.ValidationStart)));
             Assert.That(values.All(double.IsFinite), Is.True, column);
         }
         // Stores the training period has not seen would be 0; every validation store is known.

@@ -1,6 +1,6 @@
 using Microsoft.ML;
 using MLTabularExtensions.Cli;
-using MLTabularExtensions.Cli.Rossmann;
+using MLTabularExtensions.Lessons.Rossmann;
 using MLTabularExtensions.TabularPreprocess;
 using MLTabularExtensions.TorchSharp;
 using MLTabularExtensions.TorchSharp.Model;
@@ -24,8 +24,8 @@ public sealed class RossmannTabularNetTests
     private static (TabularPreprocessTransformer Preprocess, IDataView Train, IDataView Valid) Prepared(MLContext context, int trainRows)
     {
         var rows = Rows();
-        var train = context.Data.LoadFromEnumerable(rows.Where(r => r.Date < RossmannJob.ValidationStart).Take(trainRows).ToArray());
-        var valid = context.Data.LoadFromEnumerable(rows.Where(r => r.Date >= RossmannJob.ValidationStart).ToArray());
+        var train = context.Data.LoadFromEnumerable(rows.Where(r => r.Date < RossmannLesson.ValidationStart).Take(trainRows).ToArray());
+        var valid = context.Data.LoadFromEnumerable(rows.Where(r => r.Date >= RossmannLesson.ValidationStart).ToArray());
         var dates = context.Transforms.AddDateParts(nameof(LessonRow.Date)).Fit(train);
         var preprocess = context.Transforms.TabularPreprocess(new TabularPreprocessOptions
         {
@@ -41,7 +41,7 @@ public sealed class RossmannTabularNetTests
         var rows = Rows();
 
         Assert.That(rows, Has.Count.EqualTo(844_338));
-        Assert.That(rows.Count(r => r.Date >= RossmannJob.ValidationStart), Is.EqualTo(40_282));
+        Assert.That(rows.Count(r => r.Date >= RossmannLesson.ValidationStart), Is.EqualTo(40_282));
         Assert.That(rows.All(r => r.State.Length > 0 && !float.IsNaN(r.trend) && !float.IsNaN(r.trend_DE)), Is.True);
         Assert.That(rows.Any(r => float.IsNaN(r.CloudCover)), Is.True);
         Assert.That(rows.Select(r => r.Promo2Weeks).Max(), Is.EqualTo(25));

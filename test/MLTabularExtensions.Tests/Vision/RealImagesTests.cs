@@ -1,4 +1,4 @@
-using MLTabularExtensions.Cli.Pets;
+using MLTabularExtensions.Lessons.Pets;
 using MLTabularExtensions.Vision;
 
 namespace MLTabularExtensions.Tests.Vision;

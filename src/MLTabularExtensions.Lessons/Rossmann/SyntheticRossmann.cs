@@ -1,4 +1,4 @@
-namespace MLTabularExtensions.Cli.Rossmann;
+namespace MLTabularExtensions.Lessons.Rossmann;
 
 /// <summary>
 /// A deterministic Rossmann-like data set (same columns as train ⋈ store), so the main job runs on a fresh clone

@@ -1,4 +1,4 @@
-namespace MLTabularExtensions.Cli.Rossmann;
+namespace MLTabularExtensions.Lessons.Rossmann;
 
 /// <summary>One row of the Rossmann lesson's training table (fast.ai's <c>rossman_data_clean</c> output).</summary>
 public sealed class LessonRow

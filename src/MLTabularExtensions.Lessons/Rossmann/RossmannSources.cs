@@ -1,4 +1,4 @@
-namespace MLTabularExtensions.Cli.Rossmann;
+namespace MLTabularExtensions.Lessons.Rossmann;
 
 /// <summary>Weather of one German state on one day (the columns the lesson uses; NaN = missing).</summary>
 public sealed record WeatherDay(float MaxTemperature, float MeanTemperature, float MinTemperature, float MaxHumidity,

@@ -1,22 +1,37 @@
 using MLTabularExtensions.TorchSharp;
 using SkiaSharp;
 
-namespace MLTabularExtensions.Cli;
+namespace MLTabularExtensions.Lessons;
 
-/// <summary>Collects the running training loss and per-epoch validation loss, and draws them as a PNG.</summary>
-internal sealed class LossCurve : IProgress<BatchReport>, IProgress<EpochReport>
+/// <summary>
+/// Collects the running training loss and per-epoch validation loss (pass it as a trainer's <c>Progress</c> and
+/// <c>BatchProgress</c>), and draws them: as a bitmap (a notebook shows it inline) or a PNG file.
+/// </summary>
+public sealed class LossCurve : IProgress<BatchReport>, IProgress<EpochReport>
 {
     private readonly List<(double Epoch, double Loss)> _train = [];
     private readonly List<(double Epoch, double Loss)> _valid = [];
 
+    /// <summary>Records the recent training loss at this point of the epoch.</summary>
     public void Report(BatchReport value) => _train.Add((value.Epoch - 1 + (double)value.Batch / value.Batches, value.RecentLoss));
 
+    /// <summary>Records the epoch's validation loss, if any.</summary>
     public void Report(EpochReport value)
     {
         if (value.ValidLoss is { } loss) _valid.Add((value.Epoch, loss));
     }
 
+    /// <summary>Writes <see cref="Draw"/>'s picture to <paramref name="path"/> as a PNG.</summary>
     public void Save(string path, int width = 800, int height = 500)
+    {
+        using var bitmap = Draw(width, height);
+        using var png = bitmap.Encode(SKEncodedImageFormat.Png, 100);
+        using var file = File.Create(path);
+        png.SaveTo(file);
+    }
+
+    /// <summary>The losses so far against epochs, on a log scale.</summary>
+    public SKBitmap Draw(int width = 800, int height = 500)
     {
         using var surface = SKSurface.Create(new SKImageInfo(width, height));
         var canvas = surface.Canvas;
@@ -37,16 +52,14 @@ internal sealed class LossCurve : IProgress<BatchReport>, IProgress<EpochReport>
             canvas.DrawLine(margin, margin, margin, height - margin, axis);
             using var text = new SKPaint { Color = SKColors.Black, TextSize = 14, IsAntialias = true };
             canvas.DrawText($"loss (log scale) {Math.Pow(10, minY):G3} – {Math.Pow(10, maxY):G3}; x: epochs (0 – {maxX:G3})", margin, margin - 20, text);
-            Draw(canvas, _train, Map, SKColors.SteelBlue, "train (per 1 % of an epoch)", margin + 10);
-            Draw(canvas, _valid, Map, SKColors.OrangeRed, "valid", margin + 30);
+            DrawSeries(canvas, _train, Map, SKColors.SteelBlue, "train (per 1 % of an epoch)", margin + 10);
+            DrawSeries(canvas, _valid, Map, SKColors.OrangeRed, "valid", margin + 30);
         }
         using var image = surface.Snapshot();
-        using var png = image.Encode(SKEncodedImageFormat.Png, 100);
-        using var file = File.Create(path);
-        png.SaveTo(file);
+        return SKBitmap.FromImage(image);
     }
 
-    private static void Draw(SKCanvas canvas, List<(double Epoch, double Loss)> raw, Func<(double, double), SKPoint> map, SKColor color,
+    private static void DrawSeries(SKCanvas canvas, List<(double Epoch, double Loss)> raw, Func<(double, double), SKPoint> map, SKColor color,
         string label, float labelY)
     {
         var points = raw.Where(p => p.Loss > 0).Select(p => (p.Epoch, Math.Log10(p.Loss))).ToList();

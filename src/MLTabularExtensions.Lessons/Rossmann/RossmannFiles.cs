@@ -1,7 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
-namespace MLTabularExtensions.Cli.Rossmann;
+namespace MLTabularExtensions.Lessons.Rossmann;
 
 /// <summary>Reads Kaggle's Rossmann train.csv[.gz] and store.csv and joins them on Store.</summary>
 public static class RossmannFiles

@@ -1,5 +1,5 @@
 
-namespace MLTabularExtensions.Cli.Rossmann;
+namespace MLTabularExtensions.Lessons.Rossmann;
 
 /// <summary>A row of Kaggle's train.csv joined with store.csv on Store (missing store values are NaN / empty).</summary>
 public sealed class RossmannRow

@@ -1,6 +1,6 @@
 using Microsoft.ML.Data;
 
-namespace MLTabularExtensions.Cli.Rossmann;
+namespace MLTabularExtensions.Lessons.Rossmann;
 
 /// <summary>A row of Kaggle's store.csv.</summary>
 internal sealed class StoreRow

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using Microsoft.ML;
 
-namespace MLTabularExtensions.Cli.Rossmann;
+namespace MLTabularExtensions.Lessons.Rossmann;
 
 /// <summary>Reads the lesson's files: Kaggle's train/store plus store_states, state_names, googletrend and weather.</summary>
 public static class RossmannSourceFiles

@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using Microsoft.ML.Data;
 
-namespace MLTabularExtensions.Cli.Rossmann;
+namespace MLTabularExtensions.Lessons.Rossmann;
 
 /// <summary>One CSV file for ML.NET's TextLoader, transparently gunzipped when it ends in ".gz".</summary>
 internal sealed class CsvSource(string path) : IMultiStreamSource

@@ -1,4 +1,4 @@
-namespace MLTabularExtensions.Cli.Rossmann;
+namespace MLTabularExtensions.Lessons.Rossmann;
 
 /// <summary>
 /// Days to and from a store's long closures (a refurbishment: at least <see cref="MinimumDays"/> consecutive closed

@@ -1,13 +1,13 @@
 using SkiaSharp;
 
-namespace MLTabularExtensions.Cli.Pets;
+namespace MLTabularExtensions.Lessons.Pets;
 
 /// <summary>
 /// Writes a small deterministic stand-in for the Oxford-IIIT Pet subset in its layout (images/, trimaps/,
 /// labels.csv): three classes of shapes (a reddish disc, a greenish square, a bluish triangle) at known random positions on a
 /// textured background, with trimaps marking each shape (1 = object, 2 = background, 3 = its one-pixel border).
 /// </summary>
-internal static class SyntheticPets
+public static class SyntheticPets
 {
     private static readonly string[] Classes = ["disc", "square", "triangle"];
 

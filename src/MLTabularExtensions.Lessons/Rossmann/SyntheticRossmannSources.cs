@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace MLTabularExtensions.Cli.Rossmann;
+namespace MLTabularExtensions.Lessons.Rossmann;
 
 /// <summary>
 /// Deterministic stand-ins for the lesson's extra files (states, weather, Google trends) around

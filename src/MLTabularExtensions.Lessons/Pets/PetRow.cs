@@ -1,7 +1,7 @@
-namespace MLTabularExtensions.Cli.Pets;
+namespace MLTabularExtensions.Lessons.Pets;
 
 /// <summary>One line of the pets' labels.csv.</summary>
-internal sealed class PetRow
+public sealed class PetRow
 {
     /// <summary>Full path of the photo.</summary>
     public string ImagePath { get; set; } = "";
@@ -9,6 +9,7 @@ internal sealed class PetRow
     /// <summary>Full path of its trimap (1 = pet, 2 = background, 3 = border).</summary>
     public string TrimapPath { get; set; } = "";
 
+    /// <summary>The class name (breed).</summary>
     public string Breed { get; set; } = "";
 
     /// <summary>"trainval", "test" or "unlisted".</summary>
