@@ -6,7 +6,7 @@ using MLTabularExtensions.Benchmarks;
 using MLTabularExtensions.TorchSharp;
 
 // Before TorchSharp loads: oneMKL's AVX-512 kernels on AMD (MLTAB_MKL_AVX512=0 measures without).
-Console.WriteLine($"// oneMKL AVX-512 on AMD: {MklAvx512.EnableOnAmd()}");
+Console.WriteLine($"// process tuning: {ProcessTuning.Apply()}");
 
 // In-process: the benchmarks use the native libraries exactly as built here (no separately generated project).
 if (args is ["adult"])

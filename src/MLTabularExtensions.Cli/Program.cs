@@ -1,8 +1,11 @@
 using MLTabularExtensions.Cli;
 using MLTabularExtensions.TorchSharp;
 
-// Before anything touches TorchSharp: on AMD CPUs with AVX-512, let libtorch's oneMKL use it (MLTAB_MKL_AVX512=0: off).
-var mkl = MklAvx512.EnableOnAmd();
+// Before anything touches TorchSharp: mltab opts in to the process-wide tuning the library never applies on its own
+// (oneMKL's AVX-512 kernels on AMD, glibc heap reuse; MLTAB_PROCESS_TUNING=0 leaves the process as .NET starts it).
+var tuning = Environment.GetEnvironmentVariable("MLTAB_PROCESS_TUNING") == "0"
+    ? new ProcessTuningStatus(MklAvx512Status.Disabled, HeapTuned: false)
+    : ProcessTuning.Apply();
 
 // mltab [rossmann|pets|predict|train|preprocess] --option value …
 if (Usage.IsRequested(args))
@@ -15,7 +18,7 @@ try
     var line = CommandLine.Parse(args);
     return line.Command switch
     {
-        "rossmann" => RossmannJob.Run(line, Console.Out, mkl),
+        "rossmann" => RossmannJob.Run(line, Console.Out, tuning),
         "pets" => MLTabularExtensions.Cli.Pets.PetsJob.Run(line, Console.Out),
         "predict" => PredictJob.Run(line, Console.Out),
         "train" => TrainJob.Run(line, Console.Out),

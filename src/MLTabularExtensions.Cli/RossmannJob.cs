@@ -15,7 +15,7 @@ namespace MLTabularExtensions.Cli;
 /// </summary>
 internal static class RossmannJob
 {
-    public static int Run(CommandLine line, TextWriter output, MklAvx512Status mkl)
+    public static int Run(CommandLine line, TextWriter output, ProcessTuningStatus tuning)
     {
         line.Allow("data", "epochs", "out", "seed", "threads", "batch-size", "lr", "wd", "stores", "course-v3", "layers", "ps", "emb-drop", "bf16", "closures");
         var data = line.Text("data");
@@ -80,7 +80,7 @@ internal static class RossmannJob
             Progress = new FanOut<EpochReport>(bar, curve),
             BatchProgress = new FanOut<BatchReport>(bar, curve),
         };
-        output.WriteLine($"Training: {options.Threads} threads, oneMKL AVX-512 on AMD: {mkl}.");
+        output.WriteLine($"Training: {options.Threads} threads, oneMKL AVX-512 on AMD: {tuning.Mkl}, heap tuned: {(tuning.HeapTuned ? "yes" : "no")}.");
         clock.Restart();
         var net = context.Regression.Trainers.TabularNet(options).Fit(preprocess.Transform(train));
         output.WriteLine($"Trained in {clock.Elapsed.TotalSeconds:F0} s.");

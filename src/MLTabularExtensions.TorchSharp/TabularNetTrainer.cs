@@ -32,7 +32,8 @@ public sealed class TabularNetTrainer : IEstimator<TabularNetTransformer>
     public TabularNetTransformer Fit(IDataView input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var device = Device();
+        using var scope = TrainingScope.Enter(_options.Seed, _options.Threads);
+        var device = TrainingDevice.Resolve(_options.Device, TabularColumns.Trainer);
         var columns = TabularColumns.Resolve(input.Schema, _options, _task, "the training data");
         using var train = TabularTable.Read(input, columns, _options.LogTarget, device, "the training data");
         if (train.Rows < 2 && _options.UseBatchNorm)
@@ -59,7 +60,8 @@ public sealed class TabularNetTrainer : IEstimator<TabularNetTransformer>
         ArgumentNullException.ThrowIfNull(input);
         if (!(start > 0) || !(end > start) || steps < 2)
             throw new ArgumentOutOfRangeException(nameof(steps), "FindLearningRate needs 0 < start < end and at least 2 steps.");
-        var device = Device();
+        using var scope = TrainingScope.Enter(_options.Seed, _options.Threads);
+        var device = TrainingDevice.Resolve(_options.Device, TabularColumns.Trainer);
         var columns = TabularColumns.Resolve(input.Schema, _options, _task, "the training data");
         using var train = TabularTable.Read(input, columns, _options.LogTarget, device, "the training data");
         return new TabularNetLoop(_options, columns, device, _log).FindLearningRate(TabularShape.For(columns, _options), train, start, end, steps);
@@ -80,14 +82,6 @@ public sealed class TabularNetTrainer : IEstimator<TabularNetTransformer>
                     $"{TabularColumns.Trainer}: categorical column '{name}' is not a key column — turn it into one with mlContext.Transforms.Categorify (or TabularPreprocess) first.");
         }
         return TabularNetTransformer.OutputPlaceholder(new MLContext(), _task, _options.LabelColumnName).GetOutputSchema(inputSchema);
-    }
-
-    /// <summary>The device to train on, with libtorch's thread count set as the options ask (for Fit and the LR finder alike).</summary>
-    private Device Device()
-    {
-        var device = TrainingDevice.Resolve(_options.Device, TabularColumns.Trainer);
-        if (_options.Threads is { } threads) set_num_threads(threads);
-        return device;
     }
 
     private TabularTable? ReadValidation(TabularColumns columns, Device device)

@@ -16,7 +16,6 @@ internal sealed class ImageCnnLoop(ImageCnnOptions options, Device device, Actio
 
     public ImageCnnModule Train(ImageCnnShape shape, ImageTable train, ImageTable? valid)
     {
-        manual_seed(options.Seed);
         var (means, stds) = train.ChannelStatistics(shape.Channels);
         return TrainedNetwork.Train(new ImageCnnModule(shape, means, stds), model => Fit(model, train, valid));
     }

@@ -30,8 +30,8 @@ public sealed class ImageCnnTrainer : IEstimator<ImageCnnTransformer>
     public ImageCnnTransformer Fit(IDataView input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        using var scope = TrainingScope.Enter(_options.Seed, _options.Threads);
         var device = TrainingDevice.Resolve(_options.Device, ImageColumns.Trainer);
-        if (_options.Threads is { } threads) set_num_threads(threads);
         var columns = ImageColumns.Resolve(input.Schema, _options, "the training data");
         var train = ImageTable.Read(input, columns, "the training data");
         CheckClasses(train, columns);

@@ -14,6 +14,8 @@ namespace MLTabularExtensions.TorchSharp.Training;
 /// so trimming every 50 steps regardless cost the Rossmann epoch about a tenth of its time on a nested-virtualisation
 /// machine (MALLOC_TRIM_THRESHOLD_=0, a trim on every free, halved the speed). glibc's own count of free bytes cannot
 /// serve: trimmed blocks stay free blocks, only without pages.
+/// <para>All of it is process-wide, so it happens only after the application opted in (<see cref="ProcessTuning.Apply"/>);
+/// otherwise glibc's defaults stand and training never trims.</para>
 /// </summary>
 internal static class NativeHeap
 {
@@ -32,21 +34,27 @@ internal static class NativeHeap
     private static int _reusing;
 
     /// <summary>
-    /// Serves large blocks from the heap and keeps freed ones there for the next step (process-wide, once). Measured on
-    /// the pets CNN (128 px, batch 32: the stem's activations are 67 MB): 80,000 page faults/s, a third of the CPU time
-    /// in the kernel and 15–17 s epochs before; 5 s after, with bit-identical losses.
+    /// Serves large blocks from the heap and keeps freed ones there for the next step (process-wide, once); true when
+    /// the heap is (now) tuned. Measured on the pets CNN (128 px, batch 32: the stem's activations are 67 MB): 80,000
+    /// page faults/s, a third of the CPU time in the kernel and 15–17 s epochs before; 5 s after, with bit-identical losses.
     /// </summary>
-    public static void ReuseFreedBlocks()
+    public static bool ReuseFreedBlocks()
     {
-        if (!Available || Interlocked.Exchange(ref _reusing, 1) == 1) return;
+        if (!Available) return false;
+        if (Interlocked.Exchange(ref _reusing, 1) == 1) return true;
         mallopt(MmapMax, 0);
         // Above any step's working set, so the top of the heap is handed back only by Trim.
         mallopt(TrimThreshold, 1 << 30);
+        return true;
     }
 
+    /// <summary>Whether the application opted in to <see cref="ReuseFreedBlocks"/>; training trims only then.</summary>
+    public static bool Tuned => Volatile.Read(ref _reusing) == 1;
+
+    /// <summary>Hands the heap's free pages back to the OS, when the heap is tuned.</summary>
     public static void Trim()
     {
-        if (!Available) return;
+        if (!Tuned) return;
         malloc_trim(0);
         Volatile.Write(ref _residentAfterTrim, ResidentBytes());
     }
@@ -54,7 +62,7 @@ internal static class NativeHeap
     /// <summary>Trims when the resident set has grown by more than <see cref="GrowthBudget"/> since the last trim.</summary>
     public static void TrimIfGrown()
     {
-        if (Available && Grown(ResidentBytes(), Volatile.Read(ref _residentAfterTrim))) Trim();
+        if (Tuned && Grown(ResidentBytes(), Volatile.Read(ref _residentAfterTrim))) Trim();
     }
 
     /// <summary>Whether a resident set of <paramref name="resident"/> bytes calls for a trim after one of <paramref name="residentAfterTrim"/>.</summary>

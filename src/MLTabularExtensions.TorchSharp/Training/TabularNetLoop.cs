@@ -13,7 +13,6 @@ internal sealed class TabularNetLoop(TabularNetOptions options, TabularColumns c
 
     public TabularModule Train(TabularShape shape, TabularTable train, TabularTable? valid)
     {
-        manual_seed(options.Seed);
         return TrainedNetwork.Train(new TabularModule(shape), model => Fit(model, train, valid));
     }
 
@@ -56,6 +55,8 @@ internal sealed class TabularNetLoop(TabularNetOptions options, TabularColumns c
                 }
             }
             clock.Stop();
+            // Validation and the exported network use the training data's own BatchNorm statistics (PreciseBatchNorm).
+            RecomputeBatchNorm(model, train);
             var trained = (double)batches * Math.Min(options.BatchSize, train.Rows);
             var (validLoss, metric) = valid is null ? ((double?)null, (double?)null) : Evaluate(model, valid);
             var report = new EpochReport(epoch, lossSum / batches, validLoss, metric, MetricName,
@@ -65,11 +66,19 @@ internal sealed class TabularNetLoop(TabularNetOptions options, TabularColumns c
         }
     }
 
+    private void RecomputeBatchNorm(TabularModule model, TabularTable train)
+    {
+        List<global::TorchSharp.Modules.BatchNorm1d> norms = [.. model.Norms];
+        if (model.ContinuousNorm is { } continuous) norms.Insert(0, continuous);
+        PreciseBatchNorm.Recompute(model, norms, train.Rows,
+            rows => model.forward(train.Categorical.index_select(0, rows.to(device)), train.Continuous.index_select(0, rows.to(device))),
+            options.Seed);
+    }
+
     /// <summary>fastai's <c>lr_find</c>: exponentially growing rate, smoothed loss, stop when it explodes.</summary>
     public IReadOnlyList<(double LearningRate, double Loss)> FindLearningRate(TabularShape shape, TabularTable train,
         double start, double end, int steps)
     {
-        manual_seed(options.Seed);
         using var model = new TabularModule(shape);
         model.to(device);
         model.train();

@@ -4,14 +4,13 @@ namespace MLTabularExtensions.TorchSharp.Training;
 
 /// <summary>
 /// Runs a training loop on a freshly built network and hands it back in eval mode; if training throws, the network's
-/// native memory is released before the exception travels on. Training reuses freed heap blocks
-/// (<see cref="NativeHeap.ReuseFreedBlocks"/>) and hands what it freed back to the OS when it ends.
+/// native memory is released before the exception travels on. Where the application tuned the heap
+/// (<see cref="ProcessTuning"/>), what training freed goes back to the OS when it ends.
 /// </summary>
 internal static class TrainedNetwork
 {
     public static T Train<T>(T network, Action<T> fit) where T : torch.nn.Module
     {
-        NativeHeap.ReuseFreedBlocks();
         try
         {
             fit(network);

@@ -1,4 +1,3 @@
-using MLTabularExtensions.TorchSharp.Native;
 using static TorchSharp.torch;
 
 namespace MLTabularExtensions.TorchSharp.Training;
@@ -8,8 +7,6 @@ internal static class TrainingDevice
 {
     public static Device Resolve(string requested, string trainer)
     {
-        // The trainers' first TorchSharp call comes after this: make the native library loadable first.
-        TorchSharpNative.EnsureLoadable();
         switch (requested?.Trim().ToLowerInvariant())
         {
             case "cpu":

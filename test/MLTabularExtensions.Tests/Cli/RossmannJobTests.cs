@@ -13,7 +13,7 @@ public sealed class RossmannJobTests
         try
         {
             var exit = RossmannJob.Run(CommandLine.Parse(["rossmann", "--stores", "6", "--epochs", "2", "--batch-size", "64",
-                "--ps", "0.01", "0.1", "--emb-drop", "0.1", "--out", folder]), output, MklAvx512Status.NotApplicable);
+                "--ps", "0.01", "0.1", "--emb-drop", "0.1", "--out", folder]), output, new ProcessTuningStatus(MklAvx512Status.NotApplicable, HeapTuned: false));
 
             var text = output.ToString();
             Assert.That(exit, Is.Zero, text);
@@ -36,7 +36,7 @@ public sealed class RossmannJobTests
         using var output = new StringWriter();
         try
         {
-            var exit = RossmannJob.Run(CommandLine.Parse(["rossmann", "--out", folder]), output, MklAvx512Status.NotApplicable);
+            var exit = RossmannJob.Run(CommandLine.Parse(["rossmann", "--out", folder]), output, new ProcessTuningStatus(MklAvx512Status.NotApplicable, HeapTuned: false));
 
             var text = output.ToString();
             Assert.That(exit, Is.Zero, text);

@@ -73,9 +73,4 @@ public sealed class TabularNetRegressionTests
         // The exported graph computes in float32, the loop's validation in bfloat16: close, not identical.
         Assert.That(half.Rmspe, Is.EqualTo(half.LoopRmspe).Within(0.03 * half.LoopRmspe));
     }
-
-    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
-    }
 }
