@@ -7,8 +7,9 @@ using MLTabularExtensions.TabularPreprocess;
 namespace MLTabularExtensions.Cli;
 
 /// <summary>
-/// The main job until the trainer lands: the lesson's preprocessing (date parts, FillMissing, Categorify, Normalize)
-/// fitted on the training period and applied to the validation period, saved, reloaded and checked.
+/// <c>mltab preprocess</c>: only the preprocessing (date parts, FillMissing, Categorify, Normalize) of Kaggle's
+/// train ⋈ store table, fitted on the lesson's training period and applied to its validation period, saved, reloaded
+/// and checked. It uses <see cref="RossmannRow"/>'s raw columns, not the lesson's joined table, so it runs in seconds.
 /// </summary>
 internal static class PreprocessJob
 {

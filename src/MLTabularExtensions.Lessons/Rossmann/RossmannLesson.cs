@@ -5,7 +5,7 @@ namespace MLTabularExtensions.Lessons.Rossmann;
 /// <summary>
 /// fast.ai's <c>rossman_data_clean</c>: joins states, weather and Google trends onto train ⋈ store, derives the
 /// before/after-holiday counts, 7-day rolling event sums and competition/promo durations, and keeps the rows with
-/// sales (ROSSMANN.md, steps 1–8). Beyond the lesson, it also counts the days to and from each store's long closures
+/// sales (docs/ROSSMANN.md, steps 1–8). Beyond the lesson, it also counts the days to and from each store's long closures
 /// (<see cref="StoreClosures"/>).
 /// </summary>
 public static class RossmannLesson

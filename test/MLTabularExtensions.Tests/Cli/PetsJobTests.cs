@@ -3,6 +3,7 @@ using MLTabularExtensions.Cli.Pets;
 
 namespace MLTabularExtensions.Tests.Cli;
 
+[Category(TestCategories.Slow)]
 public sealed class PetsJobTests
 {
     [Test]

@@ -3,6 +3,7 @@ using MLTabularExtensions.TorchSharp;
 
 namespace MLTabularExtensions.Tests.Cli;
 
+[Category(TestCategories.Slow)]
 public sealed class RossmannJobTests
 {
     [Test]

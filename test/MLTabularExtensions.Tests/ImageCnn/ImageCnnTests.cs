@@ -5,6 +5,7 @@ using MLTabularExtensions.Vision;
 
 namespace MLTabularExtensions.Tests.ImageCnn;
 
+[Category(TestCategories.Slow)]
 public class ImageCnnTests
 {
     internal static ImageCnnOptions Small(int epochs = 8) => new()

@@ -7,6 +7,7 @@ using MLTabularExtensions.TabularPreprocess;
 namespace MLTabularExtensions.Tests.RealData;
 
 /// <summary>Kaggle's Rossmann train.csv ⋈ store.csv from ../shared/data (present in CI).</summary>
+[Category(TestCategories.Slow)]
 public sealed class RossmannPreprocessTests
 {
     [Test]

@@ -11,6 +11,7 @@ using static TorchSharp.torch;
 namespace MLTabularExtensions.Tests.RealData;
 
 /// <summary>The lesson's data preparation and TabularNet on Kaggle's Rossmann files from ../shared/data (present in CI).</summary>
+[Category(TestCategories.Slow)]
 public sealed class RossmannTabularNetTests
 {
     private static List<LessonRow>? _rows;
@@ -69,7 +70,7 @@ public sealed class RossmannTabularNetTests
         // fastai's LinBnDrop: Linear layers followed by BatchNorm carry no bias; the output layer does.
         var expected = embeddings.Sum(e => e.Item1 * e.Item2) + 2 * 16 + (197 + 16) * 1000 + 2 * 1000 + 1000 * 500 + 2 * 500 + 500 + 1;
         Assert.That(model.parameters().Sum(p => p.numel()), Is.EqualTo(expected));
-        // ROSSMANN.md's fastai model has 809,019: one width-5 embedding here has one more category (row) than there.
+        // fastai's model has 809,019 (docs/ROSSMANN.md): one width-5 embedding here has one more category (row) than there.
         Assert.That(expected - 809_019, Is.EqualTo(5));
     }
 

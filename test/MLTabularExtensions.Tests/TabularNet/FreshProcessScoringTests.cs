@@ -6,6 +6,7 @@ using MLTabularExtensions.TorchSharp;
 namespace MLTabularExtensions.Tests.TabularNet;
 
 /// <summary>A saved pipeline scored by another process that references ML.NET and ONNX Runtime but not TorchSharp.</summary>
+[Category(TestCategories.Slow)]
 public sealed class FreshProcessScoringTests
 {
     [Test]

@@ -181,5 +181,9 @@ public class AugmentImagesTests
         File.WriteAllText(Path.Combine(images.Folder, "bees", "notes.txt"), "ignored");
         var files = ImageFolder.Load(images.Folder);
         Assert.That(files.Select(f => f.Label), Is.EqualTo(new[] { "ants", "bees" }));
+        // The catalog form gives the same rows as a data view for LoadImages(imageFolder: null, "ImagePath").
+        var view = TestData.Context().Data.LoadImageFolder(images.Folder);
+        Assert.That(view.Column<string>(nameof(ImageFile.ImagePath)), Is.EqualTo(files.Select(f => f.ImagePath)));
+        Assert.That(view.Column<string>(nameof(ImageFile.Label)), Is.EqualTo(new[] { "ants", "bees" }));
     }
 }

@@ -3,6 +3,7 @@ using MLTabularExtensions.Vision;
 
 namespace MLTabularExtensions.Tests.Vision;
 
+[Category(TestCategories.Slow)]
 public class RealImagesTests
 {
     [Test]
