@@ -47,4 +47,10 @@ public abstract class OneCycleOptions
 
     /// <summary>Receives one report per epoch.</summary>
     public IProgress<EpochReport>? Progress { get; set; }
+
+    /// <summary>
+    /// Stops training within one batch: Fit (and the learning-rate finder) then throws <see cref="OperationCanceledException"/>
+    /// and returns no model.
+    /// </summary>
+    public CancellationToken CancellationToken { get; set; }
 }

@@ -9,10 +9,16 @@ public sealed class TabularNetOptions : OneCycleOptions
     /// <summary>The label: Single for regression, Boolean for binary classification, a key for multiclass. Default "Label".</summary>
     public string LabelColumnName { get; set; } = "Label";
 
-    /// <summary>Key-typed columns (e.g. from <c>Categorify</c> or <c>TabularPreprocess</c>), each with its own embedding. Key 0 (missing/unseen) uses embedding row 0.</summary>
+    /// <summary>
+    /// Key-typed columns (e.g. from <c>Categorify</c> or <c>TabularPreprocess</c>), each with its own embedding. Key 0
+    /// (missing/unseen) uses embedding row 0. When neither this nor <see cref="ContinuousColumns"/> names a column, the
+    /// trainer takes every visible key column of its input as categorical and every visible scalar Single or Double
+    /// column as continuous, the label excepted — what <c>TabularPreprocess</c> leaves; name them when the data holds
+    /// other numeric columns.
+    /// </summary>
     public IReadOnlyList<string> CategoricalColumns { get; set; } = [];
 
-    /// <summary>Scalar Single columns (normalized, e.g. by <c>TabularPreprocess</c>) fed through BatchNorm.</summary>
+    /// <summary>Scalar Single (or Double) columns, normalized (e.g. by <c>TabularPreprocess</c>), fed through BatchNorm. See <see cref="CategoricalColumns"/> for the default.</summary>
     public IReadOnlyList<string> ContinuousColumns { get; set; } = [];
 
     /// <summary>Sizes of the hidden layers. Default [1000, 500] (the Rossmann lesson; fastai's own default is [200, 100]).</summary>
@@ -57,4 +63,16 @@ public sealed class TabularNetOptions : OneCycleOptions
 
     /// <summary>Receives the running state of the current epoch about every 1 % of its batches, e.g. for a progress bar.</summary>
     public IProgress<BatchReport>? BatchProgress { get; set; }
+
+    /// <summary>A copy whose lists are the trainer's own: changing these options later changes nothing it holds.</summary>
+    internal TabularNetOptions Copy()
+    {
+        var copy = (TabularNetOptions)MemberwiseClone();
+        copy.CategoricalColumns = [.. CategoricalColumns];
+        copy.ContinuousColumns = [.. ContinuousColumns];
+        copy.Layers = [.. Layers];
+        copy.Dropouts = Dropouts is null ? null : [.. Dropouts];
+        copy.EmbeddingSizes = EmbeddingSizes is null ? null : new Dictionary<string, int>(EmbeddingSizes);
+        return copy;
+    }
 }

@@ -22,9 +22,10 @@ public sealed class TabularNetTrainer : IEstimator<TabularNetTransformer>
     internal TabularNetTrainer(TabularNetTask task, TabularNetOptions options, Action<string> log)
     {
         ArgumentNullException.ThrowIfNull(options);
-        TabularNetOptionsCheck.Validate(options, task);
+        // The trainer keeps its own copy, validated once: changing the caller's options object later changes nothing.
+        _options = options.Copy();
+        TabularNetOptionsCheck.Validate(_options, task);
         _task = task;
-        _options = options;
         _log = log;
     }
 

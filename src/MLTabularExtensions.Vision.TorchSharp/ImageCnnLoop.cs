@@ -43,6 +43,7 @@ internal sealed class ImageCnnLoop(ImageCnnOptions options, Device device, Actio
             double lossSum = 0;
             for (var b = 0; b < batches; b++)
             {
+                options.CancellationToken.ThrowIfCancellationRequested();
                 using var scope = NewDisposeScope();
                 var (rate, momentum) = schedule.At(step++);
                 FillBatch(model.Shape, train, rows.AsSpan(b * batchSize, batchSize), epoch, buffer, labels);

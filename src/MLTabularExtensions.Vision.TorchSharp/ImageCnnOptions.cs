@@ -84,4 +84,13 @@ public sealed class ImageCnnOptions : OneCycleOptions
 
     /// <summary>Peak learning rate of the one-cycle schedule. Default 3e-3.</summary>
     public override double MaxLearningRate { get; set; } = 3e-3;
+
+    /// <summary>A copy whose lists and augmentation options are the trainer's own.</summary>
+    internal ImageCnnOptions Copy()
+    {
+        var copy = (ImageCnnOptions)MemberwiseClone();
+        copy.Widths = [.. Widths];
+        copy.Augmentation = Augmentation?.Copy();
+        return copy;
+    }
 }

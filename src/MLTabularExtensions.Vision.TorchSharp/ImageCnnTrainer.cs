@@ -21,8 +21,9 @@ public sealed class ImageCnnTrainer : IEstimator<ImageCnnTransformer>
     internal ImageCnnTrainer(ImageCnnOptions options, Action<string> log)
     {
         ArgumentNullException.ThrowIfNull(options);
-        Validate(options);
-        _options = options;
+        // The trainer keeps its own copy, validated once: changing the caller's options object later changes nothing.
+        _options = options.Copy();
+        Validate(_options);
         _log = log;
     }
 

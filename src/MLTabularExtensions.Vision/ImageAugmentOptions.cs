@@ -53,4 +53,7 @@ public sealed class ImageAugmentOptions
 
     /// <summary>Seed of the random draws. Pass k over the data draws from (Seed, k, row), so runs repeat exactly. Default 42.</summary>
     public int Seed { get; set; } = 42;
+
+    /// <summary>A copy a trainer keeps, so later changes to these options change nothing it holds.</summary>
+    internal ImageAugmentOptions Copy() => (ImageAugmentOptions)MemberwiseClone();
 }

@@ -28,6 +28,7 @@ internal sealed record TabularColumns(
     public static TabularColumns Resolve(DataViewSchema schema, TabularNetOptions options, TabularNetTask task, string dataName,
         bool requireLabel = true)
     {
+        if (options.CategoricalColumns.Count + options.ContinuousColumns.Count == 0) options = WithFeaturesOf(schema, options);
         var categorical = options.CategoricalColumns.Select(name =>
         {
             var type = Find(schema, name, dataName, "a key column").Type;
@@ -53,7 +54,7 @@ internal sealed record TabularColumns(
                 $"{Trainer}: continuous column '{name}' in {dataName} has type {type}; expected Single or Double (normalize it with mlContext.Transforms.Normalize or TabularPreprocess).");
         }).ToArray();
         if (categorical.Length + continuous.Length == 0)
-            throw new ArgumentException($"{Trainer}: no categorical or continuous column was given.", nameof(options));
+            throw new ArgumentException($"{Trainer}: no categorical or continuous column was given, and {dataName} has no key, Single or Double column besides the label.", nameof(options));
         if (!requireLabel) return new TabularColumns(categorical, continuous, options.LabelColumnName, task, 0);
         var labelType = Find(schema, options.LabelColumnName, dataName, ExpectedLabel(task)).Type;
         ulong classes = 0;
@@ -67,6 +68,19 @@ internal sealed record TabularColumns(
             throw new ArgumentOutOfRangeException(nameof(schema),
                 $"{Trainer}: label column '{options.LabelColumnName}' in {dataName} has type {labelType}; expected {ExpectedLabel(task)}.");
         return new TabularColumns(categorical, continuous, options.LabelColumnName, task, classes);
+    }
+
+    /// <summary>
+    /// When no feature column is named: every visible key column is categorical and every visible scalar Single or
+    /// Double column continuous — what TabularPreprocess leaves — except the label.
+    /// </summary>
+    private static TabularNetOptions WithFeaturesOf(DataViewSchema schema, TabularNetOptions options)
+    {
+        var features = schema.Where(c => !c.IsHidden && c.Name != options.LabelColumnName).ToArray();
+        var named = options.Copy();
+        named.CategoricalColumns = [.. features.Where(c => c.Type is KeyDataViewType).Select(c => c.Name)];
+        named.ContinuousColumns = [.. features.Where(c => c.Type == NumberDataViewType.Single || c.Type == NumberDataViewType.Double).Select(c => c.Name)];
+        return named;
     }
 
     /// <summary>Other data (validation, scoring) must match the training columns exactly, key counts included.</summary>

@@ -34,6 +34,7 @@ internal sealed class TabularNetLoop(TabularNetOptions options, TabularColumns c
             var recentCount = 0;
             for (var b = 0; b < batches; b++)
             {
+                options.CancellationToken.ThrowIfCancellationRequested();
                 using var scope = NewDisposeScope();
                 var (rate, momentum) = schedule.At(step++);
                 var index = order.narrow(0, (long)b * options.BatchSize, Math.Min(options.BatchSize, train.Rows));
@@ -92,6 +93,7 @@ internal sealed class TabularNetLoop(TabularNetOptions options, TabularColumns c
         {
             for (var step = 0; step < steps; step++)
             {
+                options.CancellationToken.ThrowIfCancellationRequested();
                 var batch = (int)(step % Math.Max(1, train.Rows / batchSize));
                 if (batch == 0)
                 {

@@ -1,0 +1,66 @@
+using Microsoft.ML.Data;
+using MLTabularExtensions.TorchSharp;
+
+namespace MLTabularExtensions.Tests.TabularNet;
+
+/// <summary>The trainer behaves as ML.NET's own: a simple overload, options it owns, cancellation.</summary>
+public sealed class TrainerConventionsTests
+{
+    [Test]
+    public void SimpleOverload_TakesTheKeyAndNumericColumnsThatTabularPreprocessLeft()
+    {
+        var context = TestData.Context();
+        var (preprocess, train, valid) = SyntheticTabular.Prepare(context, SyntheticTabular.Rows(3000, 1), SyntheticTabular.Rows(600, 2));
+
+        using var simple = context.Regression.Trainers.TabularNet("Sales").Fit(train);
+        using var named = context.Regression.Trainers.TabularNet(new TabularNetOptions
+        {
+            LabelColumnName = "Sales",
+            CategoricalColumns = preprocess.CategoricalColumns,
+            ContinuousColumns = preprocess.ContinuousColumns,
+        }).Fit(train);
+
+        Assert.That(simple.OnnxModel, Is.EqualTo(named.OnnxModel), "the same columns, in the same order, as naming them");
+        Assert.That(simple.Transform(valid).Schema["Score"].Type, Is.EqualTo(NumberDataViewType.Single));
+    }
+
+    [Test]
+    public void Options_ChangedAfterTheTrainerWasMade_ChangeNothing()
+    {
+        var context = TestData.Context();
+        var (_, train, _) = SyntheticTabular.Prepare(context, SyntheticTabular.Rows(600, 1), SyntheticTabular.Rows(100, 2));
+        var epochs = new List<EpochReport>();
+        var options = new TabularNetOptions { LabelColumnName = "Sales", Layers = [16], Epochs = 2, Progress = new SynchronousProgress<EpochReport>(epochs.Add) };
+        var trainer = context.Regression.Trainers.TabularNet(options);
+
+        options.Epochs = 5;
+        options.Layers = [0];
+        using var model = trainer.Fit(train);
+
+        Assert.That(epochs, Has.Count.EqualTo(2));
+    }
+
+    [Test]
+    public void Cancellation_StopsWithinABatch_AndReturnsNoModel()
+    {
+        var context = TestData.Context();
+        var (_, train, _) = SyntheticTabular.Prepare(context, SyntheticTabular.Rows(600, 1), SyntheticTabular.Rows(100, 2));
+        using var cancel = new CancellationTokenSource();
+        var epochs = new List<EpochReport>();
+        var trainer = context.Regression.Trainers.TabularNet(new TabularNetOptions
+        {
+            LabelColumnName = "Sales",
+            Layers = [16],
+            Epochs = 5,
+            CancellationToken = cancel.Token,
+            Progress = new SynchronousProgress<EpochReport>(report =>
+            {
+                epochs.Add(report);
+                cancel.Cancel();
+            }),
+        });
+
+        Assert.Throws<OperationCanceledException>(() => trainer.Fit(train));
+        Assert.That(epochs, Has.Count.EqualTo(1), "the second epoch's first batch saw the cancellation");
+    }
+}
