@@ -28,9 +28,9 @@ public class TrainingLoopBenchmarks
     private TabularNetOptions _options = null!;
     private Device _device = null!;
 
-    /// <summary>"cpu", or "cuda" (reports itself unavailable where there is no GPU and CUDA backend).</summary>
-    [Params("cpu", "cuda")]
-    public string Device { get; set; } = "cpu";
+    /// <summary>The CPU, or CUDA (reports itself unavailable where there is no GPU and CUDA backend).</summary>
+    [Params(ComputeDevice.Cpu, ComputeDevice.Cuda)]
+    public ComputeDevice Device { get; set; } = ComputeDevice.Cpu;
 
     /// <summary>Hidden layers' products in bfloat16 (<see cref="TabularNetOptions.BFloat16Linears"/>).</summary>
     [Params(false, true)]
@@ -39,7 +39,7 @@ public class TrainingLoopBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _device = TrainingDevice.Resolve(Device, "TabularNet");
+        _device = TrainingDevice.Resolve(Device, new CatalogHost(_ => { }, null, null, false), "TabularNet");
         set_num_threads(2);
         var context = new MLContext(seed: 1);
         var rows = RossmannLesson.Build(RossmannSourceFiles.Load(context, RossmannInput.Folder))

@@ -33,11 +33,22 @@ public abstract class OneCycleOptions
     /// <summary>Decoupled weight decay (AdamW), not applied to biases and BatchNorm parameters (fastai's <c>wd_bn_bias=False</c>). Default 0.01.</summary>
     public double WeightDecay { get; set; } = 0.01;
 
-    /// <summary>Seeds weight initialisation, shuffling and dropout: same seed, data and device give the same model (bit for bit on CPU).</summary>
-    public int Seed { get; set; } = 42;
+    /// <summary>
+    /// Seeds weight initialisation, shuffling and dropout: same seed, data and device give the same model (bit for bit on
+    /// CPU). Null (the default) takes the seed of the MLContext that made the trainer, when it was given one, else 42.
+    /// </summary>
+    public int? Seed { get; set; }
 
-    /// <summary>"cpu", "cuda" (fails clearly when no CUDA device and backend exist) or "auto" (CUDA when available). Default "cpu".</summary>
-    public string Device { get; set; } = "cpu";
+    /// <summary>The seed training uses: <see cref="Seed"/>, which the trainer fills in from its MLContext when null.</summary>
+    internal int ResolvedSeed => Seed ?? DefaultSeed;
+
+    internal const int DefaultSeed = 42;
+
+    /// <summary>
+    /// Where to train. Null (the default) follows the MLContext, as ML.NET's own TorchSharp trainers do: its
+    /// <c>GpuDeviceId</c> when set (falling back to the CPU when no GPU is usable only if <c>FallbackToCpu</c>), else the CPU.
+    /// </summary>
+    public ComputeDevice? Device { get; set; }
 
     /// <summary>libtorch intra-op threads; null keeps libtorch's choice.</summary>
     public int? Threads { get; set; }

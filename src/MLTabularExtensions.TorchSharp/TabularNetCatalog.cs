@@ -37,17 +37,17 @@ public static class TabularNetCatalog
     /// <param name="catalog">The regression trainers catalog.</param>
     /// <param name="options">Columns, architecture and training schedule.</param>
     public static TabularNetTrainer TabularNet(this RegressionCatalog.RegressionTrainers catalog, TabularNetOptions options) =>
-        new(TabularNetTask.Regression, options, CatalogLog.For(catalog, TabularColumns.Trainer));
+        new(TabularNetTask.Regression, options, CatalogHost.For(catalog, TabularColumns.Trainer));
 
     /// <summary>A TabularNet binary classifier (label: Boolean). Outputs: <c>Score</c>, <c>Probability</c>, <c>PredictedLabel</c>.</summary>
     /// <param name="catalog">The binary classification trainers catalog.</param>
     /// <param name="options">Columns, architecture and training schedule.</param>
     public static TabularNetTrainer TabularNet(this BinaryClassificationCatalog.BinaryClassificationTrainers catalog, TabularNetOptions options) =>
-        new(TabularNetTask.BinaryClassification, options, CatalogLog.For(catalog, TabularColumns.Trainer));
+        new(TabularNetTask.BinaryClassification, options, CatalogHost.For(catalog, TabularColumns.Trainer));
 
     /// <summary>A TabularNet multiclass classifier (label: a key column). Outputs: <c>Score</c> (class probabilities) and the key-typed <c>PredictedLabel</c>.</summary>
     /// <param name="catalog">The multiclass classification trainers catalog.</param>
     /// <param name="options">Columns, architecture and training schedule.</param>
     public static TabularNetTrainer TabularNet(this MulticlassClassificationCatalog.MulticlassClassificationTrainers catalog, TabularNetOptions options) =>
-        new(TabularNetTask.MulticlassClassification, options, CatalogLog.For(catalog, TabularColumns.Trainer));
+        new(TabularNetTask.MulticlassClassification, options, CatalogHost.For(catalog, TabularColumns.Trainer));
 }

@@ -17,30 +17,31 @@ public sealed class TabularNetTrainer : IEstimator<TabularNetTransformer>
 {
     private readonly TabularNetTask _task;
     private readonly TabularNetOptions _options;
-    private readonly Action<string> _log;
+    private readonly CatalogHost _host;
 
-    internal TabularNetTrainer(TabularNetTask task, TabularNetOptions options, Action<string> log)
+    internal TabularNetTrainer(TabularNetTask task, TabularNetOptions options, CatalogHost host)
     {
         ArgumentNullException.ThrowIfNull(options);
         // The trainer keeps its own copy, validated once: changing the caller's options object later changes nothing.
         _options = options.Copy();
         TabularNetOptionsCheck.Validate(_options, task);
         _task = task;
-        _log = log;
+        _options.Seed ??= host.Seed;
+        _host = host;
     }
 
     /// <summary>Trains on <paramref name="input"/> (the whole table is moved to tensors once) and exports the network.</summary>
     public TabularNetTransformer Fit(IDataView input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        using var scope = TrainingScope.Enter(_options.Seed, _options.Threads);
-        var device = TrainingDevice.Resolve(_options.Device, TabularColumns.Trainer);
+        using var scope = TrainingScope.Enter(_options.ResolvedSeed, _options.Threads);
+        var device = TrainingDevice.Resolve(_options.Device, _host, TabularColumns.Trainer);
         var columns = TabularColumns.Resolve(input.Schema, _options, _task, "the training data");
         using var train = TabularTable.Read(input, columns, _options.LogTarget, device, "the training data");
         if (train.Rows < 2 && _options.UseBatchNorm)
             throw new InvalidOperationException($"{TabularColumns.Trainer}: the training data has one row; BatchNorm needs at least two.");
         using var valid = ReadValidation(columns, device);
-        var loop = new TabularNetLoop(_options, columns, device, _log);
+        var loop = new TabularNetLoop(_options, columns, device, _host.Log);
         using var model = loop.Train(TabularShape.For(columns, _options), train, valid);
         var onnx = TabularNetOnnxExport.Export(model, columns, _options.LogTarget, RawOutputRow.Column, RawClassRow.Column);
         return TabularNetTransformer.Create(columns, onnx, input);
@@ -61,11 +62,11 @@ public sealed class TabularNetTrainer : IEstimator<TabularNetTransformer>
         ArgumentNullException.ThrowIfNull(input);
         if (!(start > 0) || !(end > start) || steps < 2)
             throw new ArgumentOutOfRangeException(nameof(steps), "FindLearningRate needs 0 < start < end and at least 2 steps.");
-        using var scope = TrainingScope.Enter(_options.Seed, _options.Threads);
-        var device = TrainingDevice.Resolve(_options.Device, TabularColumns.Trainer);
+        using var scope = TrainingScope.Enter(_options.ResolvedSeed, _options.Threads);
+        var device = TrainingDevice.Resolve(_options.Device, _host, TabularColumns.Trainer);
         var columns = TabularColumns.Resolve(input.Schema, _options, _task, "the training data");
         using var train = TabularTable.Read(input, columns, _options.LogTarget, device, "the training data");
-        return new TabularNetLoop(_options, columns, device, _log).FindLearningRate(TabularShape.For(columns, _options), train, start, end, steps);
+        return new TabularNetLoop(_options, columns, device, _host.Log).FindLearningRate(TabularShape.For(columns, _options), train, start, end, steps);
     }
 
     /// <inheritdoc />

@@ -15,6 +15,6 @@ public static class ImageCnnCatalog
     public static ImageCnnTrainer ImageCnn(this MulticlassClassificationCatalog.MulticlassClassificationTrainers catalog, ImageCnnOptions options)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        return new ImageCnnTrainer(options, CatalogLog.For(catalog, ImageColumns.Trainer));
+        return new ImageCnnTrainer(options, CatalogHost.For(catalog, ImageColumns.Trainer));
     }
 }

@@ -28,9 +28,9 @@ internal sealed class ImageCnnLoop(ImageCnnOptions options, Device device, Actio
         // fastai drops the last incomplete batch (BatchNorm cannot use a batch of one).
         var batches = Math.Max(1, train.Rows / batchSize);
         var schedule = new OneCycleSchedule(options, (long)batches * options.Epochs);
-        using var shuffle = new Generator((ulong)options.Seed, CPU);
+        using var shuffle = new Generator((ulong)options.ResolvedSeed, CPU);
         // Its own stream (seed + 1) so turning mixing on leaves the shuffle's order unchanged.
-        using var mixer = new BatchMixer(options.Mixing, options.MixingAlpha ?? DefaultAlpha(options.Mixing), options.Seed + 1);
+        using var mixer = new BatchMixer(options.Mixing, options.MixingAlpha ?? DefaultAlpha(options.Mixing), options.ResolvedSeed + 1);
         var buffer = new float[batchSize * train.RowLength];
         var labels = new long[batchSize];
         long step = 0;

@@ -16,29 +16,30 @@ namespace MLTabularExtensions.Vision.TorchSharp;
 public sealed class ImageCnnTrainer : IEstimator<ImageCnnTransformer>
 {
     private readonly ImageCnnOptions _options;
-    private readonly Action<string> _log;
+    private readonly CatalogHost _host;
 
-    internal ImageCnnTrainer(ImageCnnOptions options, Action<string> log)
+    internal ImageCnnTrainer(ImageCnnOptions options, CatalogHost host)
     {
         ArgumentNullException.ThrowIfNull(options);
         // The trainer keeps its own copy, validated once: changing the caller's options object later changes nothing.
         _options = options.Copy();
         Validate(_options);
-        _log = log;
+        _options.Seed ??= host.Seed;
+        _host = host;
     }
 
     /// <summary>Reads all images once, trains, and exports the network.</summary>
     public ImageCnnTransformer Fit(IDataView input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        using var scope = TrainingScope.Enter(_options.Seed, _options.Threads);
-        var device = TrainingDevice.Resolve(_options.Device, ImageColumns.Trainer);
+        using var scope = TrainingScope.Enter(_options.ResolvedSeed, _options.Threads);
+        var device = TrainingDevice.Resolve(_options.Device, _host, ImageColumns.Trainer);
         var columns = ImageColumns.Resolve(input.Schema, _options, "the training data");
         var train = ImageTable.Read(input, columns, "the training data");
         CheckClasses(train, columns);
         var valid = ReadValidation(columns);
         var shape = new ImageCnnShape(columns.Channels, columns.Height, columns.Width, _options.Widths, columns.Classes, _options.Dropout);
-        using var model = new ImageCnnLoop(_options, device, _log).Train(shape, train, valid);
+        using var model = new ImageCnnLoop(_options, device, _host.Log).Train(shape, train, valid);
         model.to(CPU);
         var graphs = HeatmapChoice.All.ToDictionary(choice => choice, choice => ImageCnnOnnxExport.Export(model,
             columns.Features, RawOutputRow.Column, RawClassRow.Column, _options.HeatmapColumnName, choice));

@@ -22,7 +22,7 @@ internal sealed class TabularNetLoop(TabularNetOptions options, TabularColumns c
         using var optimizer = Optimizer(model);
         var batches = BatchesPerEpoch(train.Rows);
         var schedule = new OneCycleSchedule(options, (long)batches * options.Epochs);
-        using var shuffle = new Generator((ulong)options.Seed, CPU);
+        using var shuffle = new Generator((ulong)options.ResolvedSeed, CPU);
         var reportEvery = Math.Max(1, batches / 100);
         long step = 0;
         for (var epoch = 1; epoch <= options.Epochs; epoch++)
@@ -73,7 +73,7 @@ internal sealed class TabularNetLoop(TabularNetOptions options, TabularColumns c
         if (model.ContinuousNorm is { } continuous) norms.Insert(0, continuous);
         PreciseBatchNorm.Recompute(model, norms, train.Rows,
             rows => model.forward(train.Categorical.index_select(0, rows.to(device)), train.Continuous.index_select(0, rows.to(device))),
-            options.Seed);
+            options.ResolvedSeed);
     }
 
     /// <summary>fastai's <c>lr_find</c>: exponentially growing rate, smoothed loss, stop when it explodes.</summary>
@@ -84,7 +84,7 @@ internal sealed class TabularNetLoop(TabularNetOptions options, TabularColumns c
         model.to(device);
         model.train();
         using var optimizer = Optimizer(model);
-        using var shuffle = new Generator((ulong)options.Seed, CPU);
+        using var shuffle = new Generator((ulong)options.ResolvedSeed, CPU);
         var batchSize = Math.Min(options.BatchSize, train.Rows);
         var curve = new List<(double, double)>(steps);
         double smoothed = 0, best = double.MaxValue;

@@ -74,9 +74,9 @@ public class ImageCnnBadInputTests
         var context = TestData.Context();
         var data = Keyed(context, [new Row { Breed = "cat" }, new Row { Breed = "dog" }]);
         var cuda = Options();
-        cuda.Device = "cuda";
+        cuda.Device = MLTabularExtensions.TorchSharp.ComputeDevice.Cuda;
         Assert.That(Assert.Throws<InvalidOperationException>(() => context.MulticlassClassification.Trainers.ImageCnn(cuda).Fit(data))!.Message,
-            Does.Contain("ImageCnn: Device \"cuda\""));
+            Does.Contain("ImageCnn: the CUDA device was requested"));
         var sized = Options();
         sized.Augmentation = new MLTabularExtensions.Vision.ImageAugmentOptions { Width = 4, Height = 4 };
         Assert.That(Assert.Throws<ArgumentOutOfRangeException>(() => context.MulticlassClassification.Trainers.ImageCnn(sized))!.Message,

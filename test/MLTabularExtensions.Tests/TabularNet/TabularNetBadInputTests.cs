@@ -135,18 +135,36 @@ public sealed class TabularNetBadInputTests
     {
         if (global::TorchSharp.torch.cuda.is_available()) Assert.Ignore("This machine has CUDA: the failure case cannot happen here.");
         var options = Options();
-        options.Device = "cuda";
+        options.Device = ComputeDevice.Cuda;
 
         var error = Fit(Data(Rows(8)), options);
 
-        Assert.That(error.Message, Does.Contain("Device \"cuda\" was requested, but no CUDA device is usable"));
+        Assert.That(error.Message, Does.Contain("the CUDA device was requested (Device = ComputeDevice.Cuda), but no CUDA device is usable"));
+    }
+
+    [Test]
+    public void MLContextGpuDeviceId_IsFollowed_AndFallsBackToCpuOnlyWhenTheContextAllows()
+    {
+        if (global::TorchSharp.torch.cuda.is_available()) Assert.Ignore("This machine has CUDA: the failure case cannot happen here.");
+        var strict = new MLContext(seed: 1) { GpuDeviceId = 0, FallbackToCpu = false };
+        var error = Assert.Throws<InvalidOperationException>(() => strict.Regression.Trainers.TabularNet(Options()).Fit(Data(Rows(8))));
+        Assert.That(error!.Message, Does.Contain("MLContext.GpuDeviceId = 0, FallbackToCpu = false"));
+
+        var lenient = new MLContext(seed: 1) { GpuDeviceId = 0, FallbackToCpu = true };
+        using var model = lenient.Regression.Trainers.TabularNet(Options()).Fit(Data(Rows(8)));
+        Assert.That(model.Transform(Data(Rows(3))).Column<float>("Score"), Has.Length.EqualTo(3));
+
+        var options = Options();
+        options.Device = ComputeDevice.Cpu;
+        using var explicitCpu = strict.Regression.Trainers.TabularNet(options).Fit(Data(Rows(8)));
+        Assert.That(explicitCpu.Transform(Data(Rows(3))).Column<float>("Score"), Has.Length.EqualTo(3), "the options override the context");
     }
 
     [Test]
     public void AutoDevice_FallsBackToCpu()
     {
         var options = Options();
-        options.Device = "auto";
+        options.Device = ComputeDevice.Auto;
 
         using var model = Context.Regression.Trainers.TabularNet(options).Fit(Data(Rows(8)));
 

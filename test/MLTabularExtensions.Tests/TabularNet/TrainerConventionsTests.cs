@@ -1,3 +1,4 @@
+using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLTabularExtensions.TorchSharp;
 
@@ -22,6 +23,23 @@ public sealed class TrainerConventionsTests
 
         Assert.That(simple.OnnxModel, Is.EqualTo(named.OnnxModel), "the same columns, in the same order, as naming them");
         Assert.That(simple.Transform(valid).Schema["Score"].Type, Is.EqualTo(NumberDataViewType.Single));
+    }
+
+    [Test]
+    public void Seed_ComesFromTheMLContext_UnlessTheOptionsSetOne()
+    {
+        byte[] Train(MLContext context, int? seed)
+        {
+            var (_, train, _) = SyntheticTabular.Prepare(context, SyntheticTabular.Rows(300, 1), SyntheticTabular.Rows(50, 2));
+            using var model = context.Regression.Trainers.TabularNet(new TabularNetOptions { LabelColumnName = "Sales", Layers = [8], Epochs = 1, Seed = seed }).Fit(train);
+            return [.. model.OnnxModel];
+        }
+
+        var fromContext = Train(new MLContext(seed: 5), seed: null);
+
+        Assert.That(fromContext, Is.EqualTo(Train(new MLContext(seed: 9), seed: 5)), "the options' seed wins over the context's");
+        Assert.That(fromContext, Is.Not.EqualTo(Train(new MLContext(seed: 6), seed: null)), "another context seed, another model");
+        Assert.That(Train(new MLContext(), seed: null), Is.EqualTo(Train(new MLContext(), seed: 42)), "a context without a seed: 42");
     }
 
     [Test]
