@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
-# Packs every package of the solution (after a Release build) into a folder feed.
-#   bash build/pack.sh [FEED [VERSION]]     default: artifacts/packages, 0.1.0-dev.<UTC timestamp>
+# Builds the solution in Release and packs every package into a folder feed.
+#   bash build/pack.sh [--no-build] [FEED [VERSION]]     default: artifacts/packages, 0.1.0-dev.<UTC timestamp>
 # A new version each time, because NuGet serves a repacked same-version package from its cache without a word.
+# --no-build packs what the last Release build left (build/test.sh, right after its own build).
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
+build=true
+if [ "${1:-}" = "--no-build" ]; then
+  build=false
+  shift
+fi
 feed=${1:-$repo/artifacts/packages}
 version=${2:-0.1.0-dev.$(date -u +%Y%m%d%H%M%S)}
 mkdir -p "$feed"
-if [ ! -f "$repo/src/MLTabularExtensions.Cli/bin/Release/net10.0/mltab.dll" ]; then
+if $build; then
   dotnet build "$repo/MLTabularExtensions.sln" -c Release -v quiet
 fi
 start=$(date +%s%N)

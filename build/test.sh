@@ -61,7 +61,7 @@ count() {
 }
 
 if ! $fast && [ "$passed" -gt 0 ]; then
-  if bash build/pack.sh "$scratch/feed" "$version"; then
+  if bash build/pack.sh --no-build "$scratch/feed" "$version"; then
     bash build/package-tests.sh "$scratch/feed" "$version" | tee "$scratch/install.log"
     count install "$scratch/install.log"
     MLTAB_NOTEBOOK_QUICK=${MLTAB_NOTEBOOK_QUICK:-1} bash build/notebooks.sh "$scratch/feed" | tee "$scratch/notebooks.log"
