@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # The README's test command. In order:
 #   1. restores (NuGet.config), builds (the native patch runs as part of the build) and runs every NUnit test,
-#      counted from its TRX results (no test run at all counts as a failure);
+#      counted from its TRX results (no test run at all counts as a failure), then checks the code's format against
+#      .editorconfig (dotnet format --verify-no-changes);
 #   2. packs every package into a fresh folder feed, with a version unique to this run (build/pack.sh);
 #   3. installs them as a user would, outside the repository (build/package-tests.sh);
 #   4. runs every notebook headless against that feed (build/notebooks.sh; MLTAB_NOTEBOOK_QUICK=1 unless set);
 #   5. deletes that version from the NuGet cache (a same-version repack would otherwise be served stale, silently);
 # then prints the one line CI reads, counting all of them: "N passed, N failed, N skipped".
 #   bash build/test.sh [--fast] [dotnet test options]
-# --fast leaves out the tests in category Slow (real data, end-to-end jobs, child processes) and steps 2-5.
+# --fast leaves out the tests in category Slow (real data, end-to-end jobs, child processes), the format check and
+# steps 2-5.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 fast=false
@@ -61,6 +63,12 @@ count() {
 }
 
 if ! $fast && [ "$passed" -gt 0 ]; then
+  if dotnet format MLTabularExtensions.sln --verify-no-changes --no-restore -v q; then
+    echo "format: 1 passed, 0 failed"
+  else
+    echo "format: 0 passed, 1 failed (run: dotnet format MLTabularExtensions.sln)"
+  fi | tee "$scratch/format.log"
+  count format "$scratch/format.log"
   if bash build/pack.sh --no-build "$scratch/feed" "$version"; then
     bash build/package-tests.sh "$scratch/feed" "$version" | tee "$scratch/install.log"
     count install "$scratch/install.log"

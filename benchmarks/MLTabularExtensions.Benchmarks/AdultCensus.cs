@@ -46,10 +46,20 @@ internal static class AdultCensus
             if (f.Length != 15) continue; // the test file's "|1x3 Cross validator" line and blank lines
             rows.Add(new Row
             {
-                Age = Number(f[0]), Workclass = Text(f[1]), Fnlwgt = Number(f[2]), Education = Text(f[3]),
-                EducationNum = Number(f[4]), MaritalStatus = Text(f[5]), Occupation = Text(f[6]), Relationship = Text(f[7]),
-                Race = Text(f[8]), Sex = Text(f[9]), CapitalGain = Number(f[10]), CapitalLoss = Number(f[11]),
-                HoursPerWeek = Number(f[12]), NativeCountry = Text(f[13]),
+                Age = Number(f[0]),
+                Workclass = Text(f[1]),
+                Fnlwgt = Number(f[2]),
+                Education = Text(f[3]),
+                EducationNum = Number(f[4]),
+                MaritalStatus = Text(f[5]),
+                Occupation = Text(f[6]),
+                Relationship = Text(f[7]),
+                Race = Text(f[8]),
+                Sex = Text(f[9]),
+                CapitalGain = Number(f[10]),
+                CapitalLoss = Number(f[11]),
+                HoursPerWeek = Number(f[12]),
+                NativeCountry = Text(f[13]),
                 // The test file writes ">50K." with a full stop.
                 Label = f[14].TrimEnd('.') == ">50K",
             });

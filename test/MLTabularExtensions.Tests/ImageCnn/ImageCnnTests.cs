@@ -1,7 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MLTabularExtensions.Vision.TorchSharp;
 using MLTabularExtensions.Vision;
+using MLTabularExtensions.Vision.TorchSharp;
 
 namespace MLTabularExtensions.Tests.ImageCnn;
 

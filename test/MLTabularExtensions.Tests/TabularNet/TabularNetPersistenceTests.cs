@@ -73,12 +73,12 @@ public sealed class TabularNetPersistenceTests
         var trainRows = SyntheticTabular.Rows(600, 1);
         var testRows = SyntheticTabular.Rows(200, 9);
         var train = context.Data.LoadFromEnumerable(trainRows);
-        var pipeline = context.Transforms.TabularPreprocess(new TabularPreprocess.TabularPreprocessOptions
-            {
-                CategoricalColumns = ["Shop", "Weekday"],
-                ContinuousColumns = ["Price", "Temperature"],
-            })
-            .Append(context.Regression.Trainers.TabularNet(Options(["Shop", "Weekday", "Temperature_na"], ["Price", "Temperature"])));
+        var preprocess = context.Transforms.TabularPreprocess(new TabularPreprocess.TabularPreprocessOptions
+        {
+            CategoricalColumns = ["Shop", "Weekday"],
+            ContinuousColumns = ["Price", "Temperature"],
+        });
+        var pipeline = preprocess.Append(context.Regression.Trainers.TabularNet(Options(["Shop", "Weekday", "Temperature_na"], ["Price", "Temperature"])));
         var model = pipeline.Fit(train);
         var expected = model.Transform(context.Data.LoadFromEnumerable(testRows)).Column<float>("Score");
         var folder = Path.Combine(TestContext.CurrentContext.WorkDirectory, $"tmp-{Guid.NewGuid():N}");

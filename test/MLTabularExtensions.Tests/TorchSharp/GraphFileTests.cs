@@ -1,7 +1,7 @@
+using MLTabularExtensions.Tests.TabularNet;
 using MLTabularExtensions.TorchSharp;
 using MLTabularExtensions.TorchSharp.Onnx;
 using MLTabularExtensions.Vision.TorchSharp;
-using MLTabularExtensions.Tests.TabularNet;
 
 namespace MLTabularExtensions.Tests.TorchSharp;
 
