@@ -34,8 +34,8 @@ public sealed class TabularNetTrainer : IEstimator<TabularNetTransformer>
     public TabularNetTransformer Fit(IDataView input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        using var scope = TrainingScope.Enter(_options.ResolvedSeed, _options.Threads);
-        var device = TrainingDevice.Resolve(_options.Device, _host, TabularColumns.Trainer);
+        using var scope = TrainingScope.Enter(_options, _host, TabularColumns.Trainer);
+        var device = scope.Device;
         var columns = TabularColumns.Resolve(input.Schema, _options, _task, "the training data");
         using var train = TabularTable.Read(input, columns, _options.LogTarget, device, "the training data");
         if (train.Rows < 2 && _options.UseBatchNorm)
@@ -62,8 +62,8 @@ public sealed class TabularNetTrainer : IEstimator<TabularNetTransformer>
         ArgumentNullException.ThrowIfNull(input);
         if (!(start > 0) || !(end > start) || steps < 2)
             throw new ArgumentOutOfRangeException(nameof(steps), "FindLearningRate needs 0 < start < end and at least 2 steps.");
-        using var scope = TrainingScope.Enter(_options.ResolvedSeed, _options.Threads);
-        var device = TrainingDevice.Resolve(_options.Device, _host, TabularColumns.Trainer);
+        using var scope = TrainingScope.Enter(_options, _host, TabularColumns.Trainer);
+        var device = scope.Device;
         var columns = TabularColumns.Resolve(input.Schema, _options, _task, "the training data");
         using var train = TabularTable.Read(input, columns, _options.LogTarget, device, "the training data");
         return new TabularNetLoop(_options, columns, device, _host.Log).FindLearningRate(TabularShape.For(columns, _options), train, start, end, steps);

@@ -32,8 +32,8 @@ public sealed class ImageCnnTrainer : IEstimator<ImageCnnTransformer>
     public ImageCnnTransformer Fit(IDataView input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        using var scope = TrainingScope.Enter(_options.ResolvedSeed, _options.Threads);
-        var device = TrainingDevice.Resolve(_options.Device, _host, ImageColumns.Trainer);
+        using var scope = TrainingScope.Enter(_options, _host, ImageColumns.Trainer);
+        var device = scope.Device;
         var columns = ImageColumns.Resolve(input.Schema, _options, "the training data");
         var train = ImageTable.Read(input, columns, "the training data");
         CheckClasses(train, columns);

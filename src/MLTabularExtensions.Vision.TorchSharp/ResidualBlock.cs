@@ -1,3 +1,4 @@
+using MLTabularExtensions.TorchSharp.Model;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -37,7 +38,7 @@ internal sealed class ResidualBlock : nn.Module<Tensor, Tensor>
         if (Halves) x = Downsample.Forward(x);
         var path = Second.forward(nn.functional.relu(First.forward(x)));
         var identity = Shortcut is null ? x : Shortcut.forward(x);
-        return nn.functional.relu(path.add_(identity)).MoveToOuterDisposeScope();
+        return nn.functional.relu(path.add_(identity, alpha: Scalars.One)).MoveToOuterDisposeScope();
     }
 }
 

@@ -67,7 +67,7 @@ internal sealed class FusedEmbedding : nn.Module<Tensor, Tensor>
     {
         using var scope = NewDisposeScope();
         var positions = keys.index_select(1, get_buffer(ColumnName)!).to(int64)
-            .mul_(get_buffer(WidthName)!).add_(get_buffer(StartName)!);
+            .mul_(get_buffer(WidthName)!).add_(get_buffer(StartName)!, alpha: Scalars.One);
         return Weight.index_select(0, positions.view(-1)).view(keys.shape[0], -1).MoveToOuterDisposeScope();
     }
 }

@@ -30,7 +30,7 @@ internal sealed class SparseDropout(double probability) : nn.Module<Tensor, Tens
         var positions = Gaps(draws, logKeep, one, input.device).cumsum(0).sub_(one);
         while (positions[-1].item<long>() < count)
         {
-            var more = Gaps(draws, logKeep, one, input.device).cumsum(0).add_(positions[-1]);
+            var more = Gaps(draws, logKeep, one, input.device).cumsum(0).add_(positions[-1], alpha: Scalars.One);
             positions = cat([positions, more], 0);
         }
         var dropped = positions.masked_select(positions.lt(end));

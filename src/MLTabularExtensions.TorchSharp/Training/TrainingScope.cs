@@ -3,7 +3,8 @@ using static TorchSharp.torch;
 namespace MLTabularExtensions.TorchSharp.Training;
 
 /// <summary>
-/// What a trainer changes in libtorch's process-wide state for one Fit, and gives back when it returns: the global
+/// One Fit's hold on libtorch: the device it trains on (<see cref="TrainingDevice"/>), and what it changes in libtorch's
+/// process-wide state for that Fit and gives back when it returns: the global
 /// random generator (seeded for the network's initialisation and dropout, then restored to the caller's state) and the
 /// intra-op thread count (set when the options ask, then restored). Two trainings in one process, in either order,
 /// therefore give the same networks as each alone, and the host's own TorchSharp code sees its generator and threads
@@ -14,18 +15,23 @@ internal sealed class TrainingScope : IDisposable
     private readonly Tensor _callerRandomState;
     private readonly int _callerThreads;
 
-    private TrainingScope(long seed, int? threads)
+    private TrainingScope(OneCycleOptions options, CatalogHost host, string trainer)
     {
         // The native library must be loadable before the first libtorch call.
         Native.TorchSharpNative.EnsureLoadable();
+        // Before anything changes: a refused device must leave the process as it was.
+        Device = TrainingDevice.Resolve(options.Device, host, trainer);
         _callerRandomState = random.get_rng_state();
         _callerThreads = get_num_threads();
-        if (threads is { } count) set_num_threads(count);
-        random.manual_seed(seed);
+        if (options.Threads is { } count) set_num_threads(count);
+        random.manual_seed(options.ResolvedSeed);
     }
 
-    /// <summary>Seeds the global generator with <paramref name="seed"/> and sets <paramref name="threads"/> (if any) until disposed.</summary>
-    public static TrainingScope Enter(long seed, int? threads) => new(seed, threads);
+    /// <summary>The device the Fit trains on.</summary>
+    public Device Device { get; }
+
+    /// <summary>Seeds the global generator and sets the thread count as <paramref name="options"/> say, until disposed.</summary>
+    public static TrainingScope Enter(OneCycleOptions options, CatalogHost host, string trainer) => new(options, host, trainer);
 
     public void Dispose()
     {
