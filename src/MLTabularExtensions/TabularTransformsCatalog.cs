@@ -25,10 +25,23 @@ public static class TabularTransformsCatalog
     public static AddDatePartsEstimator AddDateParts(this TransformsCatalog catalog, AddDatePartsOptions options) =>
         new(Context(catalog), options);
 
-    /// <summary>fastai's <c>FillMissing</c> with the median and <c>_na</c> indicators.</summary>
+    /// <summary>fastai's <c>FillMissing</c> with the median and <c>_na</c> indicators, written to <paramref name="outputColumnName"/>.</summary>
     /// <param name="catalog">The transforms catalog.</param>
-    /// <param name="columns">The continuous columns to fill in place.</param>
-    public static FillMissingEstimator FillMissing(this TransformsCatalog catalog, params string[] columns) =>
+    /// <param name="outputColumnName">The column to write.</param>
+    /// <param name="inputColumnName">The column to read (kept when the names differ); null: <paramref name="outputColumnName"/>, in place.</param>
+    public static FillMissingEstimator FillMissing(this TransformsCatalog catalog, string outputColumnName, string? inputColumnName = null) =>
+        catalog.FillMissing(new FillMissingOptions { ColumnPairs = [new InputOutputColumnPair(outputColumnName, inputColumnName ?? outputColumnName)] });
+
+    /// <summary>fastai's <c>FillMissing</c> with the median and <c>_na</c> indicators, each pair's input written to its output.</summary>
+    /// <param name="catalog">The transforms catalog.</param>
+    /// <param name="columns">The (output, input) column pairs.</param>
+    public static FillMissingEstimator FillMissing(this TransformsCatalog catalog, InputOutputColumnPair[] columns) =>
+        catalog.FillMissing(new FillMissingOptions { ColumnPairs = columns });
+
+    /// <summary>fastai's <c>FillMissing</c> with the median and <c>_na</c> indicators, in place.</summary>
+    /// <param name="catalog">The transforms catalog.</param>
+    /// <param name="columns">The continuous columns to fill in place, e.g. <c>["CompetitionDistance", "Promo2SinceYear"]</c>.</param>
+    public static FillMissingEstimator FillMissing(this TransformsCatalog catalog, string[] columns) =>
         catalog.FillMissing(new FillMissingOptions { Columns = columns });
 
     /// <summary>fastai's <c>FillMissing</c> with all options.</summary>
@@ -37,10 +50,23 @@ public static class TabularTransformsCatalog
     public static FillMissingEstimator FillMissing(this TransformsCatalog catalog, FillMissingOptions options) =>
         new(Context(catalog), options);
 
-    /// <summary>fastai's <c>Categorify</c>: sorted training vocabulary, key 0 for missing and unseen values.</summary>
+    /// <summary>fastai's <c>Categorify</c>: sorted training vocabulary, key 0 for missing and unseen values, written to <paramref name="outputColumnName"/>.</summary>
     /// <param name="catalog">The transforms catalog.</param>
-    /// <param name="columns">The categorical columns to turn into keys in place.</param>
-    public static CategorifyEstimator Categorify(this TransformsCatalog catalog, params string[] columns) =>
+    /// <param name="outputColumnName">The column to write.</param>
+    /// <param name="inputColumnName">The column to read (kept when the names differ); null: <paramref name="outputColumnName"/>, in place.</param>
+    public static CategorifyEstimator Categorify(this TransformsCatalog catalog, string outputColumnName, string? inputColumnName = null) =>
+        catalog.Categorify(new CategorifyOptions { ColumnPairs = [new InputOutputColumnPair(outputColumnName, inputColumnName ?? outputColumnName)] });
+
+    /// <summary>fastai's <c>Categorify</c>: sorted training vocabulary, key 0 for missing and unseen values, each pair's input written to its output.</summary>
+    /// <param name="catalog">The transforms catalog.</param>
+    /// <param name="columns">The (output, input) column pairs.</param>
+    public static CategorifyEstimator Categorify(this TransformsCatalog catalog, InputOutputColumnPair[] columns) =>
+        catalog.Categorify(new CategorifyOptions { ColumnPairs = columns });
+
+    /// <summary>fastai's <c>Categorify</c>: sorted training vocabulary, key 0 for missing and unseen values, in place.</summary>
+    /// <param name="catalog">The transforms catalog.</param>
+    /// <param name="columns">The categorical columns to turn into keys in place, e.g. <c>["Store", "DayOfWeek"]</c>.</param>
+    public static CategorifyEstimator Categorify(this TransformsCatalog catalog, string[] columns) =>
         catalog.Categorify(new CategorifyOptions { Columns = columns });
 
     /// <summary>fastai's <c>Categorify</c> with all options.</summary>
@@ -49,10 +75,23 @@ public static class TabularTransformsCatalog
     public static CategorifyEstimator Categorify(this TransformsCatalog catalog, CategorifyOptions options) =>
         new(Context(catalog), options);
 
-    /// <summary>fastai's <c>Normalize</c>: <c>(x − mean) / (std + 1e-7)</c> with training statistics.</summary>
+    /// <summary>fastai's <c>Normalize</c>: <c>(x − mean) / (std + 1e-7)</c> with training statistics, written to <paramref name="outputColumnName"/>.</summary>
     /// <param name="catalog">The transforms catalog.</param>
-    /// <param name="columns">The continuous columns to normalize in place.</param>
-    public static NormalizeEstimator Normalize(this TransformsCatalog catalog, params string[] columns) =>
+    /// <param name="outputColumnName">The column to write.</param>
+    /// <param name="inputColumnName">The column to read (kept when the names differ); null: <paramref name="outputColumnName"/>, in place.</param>
+    public static NormalizeEstimator Normalize(this TransformsCatalog catalog, string outputColumnName, string? inputColumnName = null) =>
+        catalog.Normalize(new NormalizeOptions { ColumnPairs = [new InputOutputColumnPair(outputColumnName, inputColumnName ?? outputColumnName)] });
+
+    /// <summary>fastai's <c>Normalize</c>: <c>(x − mean) / (std + 1e-7)</c> with training statistics, each pair's input written to its output.</summary>
+    /// <param name="catalog">The transforms catalog.</param>
+    /// <param name="columns">The (output, input) column pairs.</param>
+    public static NormalizeEstimator Normalize(this TransformsCatalog catalog, InputOutputColumnPair[] columns) =>
+        catalog.Normalize(new NormalizeOptions { ColumnPairs = columns });
+
+    /// <summary>fastai's <c>Normalize</c>: <c>(x − mean) / (std + 1e-7)</c> with training statistics, in place.</summary>
+    /// <param name="catalog">The transforms catalog.</param>
+    /// <param name="columns">The continuous columns to normalize in place, e.g. <c>["CompetitionDistance", "Promo2SinceYear"]</c>.</param>
+    public static NormalizeEstimator Normalize(this TransformsCatalog catalog, string[] columns) =>
         catalog.Normalize(new NormalizeOptions { Columns = columns });
 
     /// <summary>fastai's <c>Normalize</c> with all options.</summary>

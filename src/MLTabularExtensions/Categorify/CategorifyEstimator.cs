@@ -14,33 +14,32 @@ public sealed class CategorifyEstimator : IEstimator<CategorifyTransformer>
 {
     internal const string Name = "Categorify";
     private readonly MLContext _context;
-    private readonly CategorifyOptions _options;
+    private readonly IReadOnlyList<InputOutputColumnPair> _columns;
     private readonly CategoryLimits _limits;
 
     internal CategorifyEstimator(MLContext context, CategorifyOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ColumnRequirement.CheckNamesGiven(Name, [.. options.Columns]);
+        _columns = ColumnPairs.Resolve(Name, options.Columns, options.ColumnPairs);
         _limits = CheckLimits(options.MaxCategories, options.MinFrequency);
         _context = context;
-        _options = options;
     }
 
     /// <summary>Learns the vocabularies in one pass over <paramref name="input"/>.</summary>
     public CategorifyTransformer Fit(IDataView input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        ColumnRequirement.Check(Name, input.Schema, _options.Columns, ColumnKinds.Categorical);
-        var counts = _options.Columns.Select(c => CategoryCounts.For(Name, input.Schema[c])).ToArray();
+        ColumnRequirement.Check(Name, input.Schema, _columns.Select(c => c.InputColumnName), ColumnKinds.Categorical);
+        var counts = _columns.Select(c => CategoryCounts.For(Name, input.Schema[c.InputColumnName])).ToArray();
         DataScan.Run(Name, input, counts);
-        return Build(_context, input, Learn(_limits, input.Schema, counts));
+        return Build(_context, input, Learn(_limits, input.Schema, _columns, counts));
     }
 
     /// <inheritdoc />
     public SchemaShape GetOutputSchema(SchemaShape inputSchema)
     {
-        ColumnRequirement.Check(Name, inputSchema, _options.Columns, ColumnKinds.Categorical);
-        return Placeholder(_context, _options.Columns).GetOutputSchema(inputSchema);
+        ColumnRequirement.Check(Name, inputSchema, _columns.Select(c => c.InputColumnName), ColumnKinds.Categorical);
+        return Placeholder(_context, _columns).GetOutputSchema(inputSchema);
     }
 
     internal static CategoryLimits CheckLimits(int? maxCategories, long minFrequency)
@@ -53,26 +52,27 @@ public sealed class CategorifyEstimator : IEstimator<CategorifyTransformer>
     }
 
     /// <summary>The same output shape as the fitted transform: key columns of (as yet unknown) cardinality.</summary>
-    internal static IEstimator<ITransformer> Placeholder(MLContext context, IEnumerable<string> columns) =>
-        context.Transforms.Conversion.MapValueToKey([.. columns.Select(c => new InputOutputColumnPair(c))]);
+    internal static IEstimator<ITransformer> Placeholder(MLContext context, IEnumerable<InputOutputColumnPair> columns) =>
+        context.Transforms.Conversion.MapValueToKey([.. columns]);
 
+    /// <summary>The vocabulary of each pair, from <paramref name="counts"/> taken in the same order.</summary>
     internal static IReadOnlyList<CategorizedColumn> Learn(CategoryLimits limits, DataViewSchema schema,
-        IEnumerable<CategoryCounts> counts) =>
-        [.. counts.Select(c =>
+        IEnumerable<InputOutputColumnPair> pairs, IEnumerable<CategoryCounts> counts) =>
+        [.. pairs.Zip(counts, (pair, c) =>
         {
             var vocabulary = c.Vocabulary(limits);
             if (vocabulary.Length == 0)
                 throw new InvalidOperationException(
                     $"{Name}: column '{c.ColumnName}' has no category in the training data (all values missing, or none reaches MinFrequency = {limits.MinFrequency}); a key column needs at least one.");
-            return new CategorizedColumn(c.ColumnName, schema[c.ColumnName].Type, vocabulary);
+            return new CategorizedColumn(pair.OutputColumnName, schema[c.ColumnName].Type, vocabulary) { InputColumnName = c.ColumnName };
         })];
 
     internal static CategorifyTransformer Build(MLContext context, IDataView input, IReadOnlyList<CategorizedColumn> columns)
     {
         var chain = new EstimatorChain<ITransformer>();
-        foreach (var column in columns)
+        foreach (var column in ColumnPairs.BuildOrder(columns))
         {
-            chain = chain.Append<ITransformer>(context.Transforms.Conversion.MapValueToKey(column.Name, column.Name,
+            chain = chain.Append<ITransformer>(context.Transforms.Conversion.MapValueToKey(column.Name, column.InputColumnName,
                 keyOrdinality: Microsoft.ML.Transforms.ValueToKeyMappingEstimator.KeyOrdinality.ByOccurrence,
                 keyData: VocabularyData.Load(context, column.Vocabulary)));
         }

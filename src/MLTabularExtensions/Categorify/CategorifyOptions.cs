@@ -1,3 +1,5 @@
+using Microsoft.ML;
+
 namespace MLTabularExtensions.Categorify;
 
 /// <summary>Options of <see cref="CategorifyEstimator"/> (fastai's <c>Categorify</c> proc).</summary>
@@ -8,6 +10,12 @@ public sealed class CategorifyOptions
     /// Boolean. Missing values are empty strings and NaN.
     /// </summary>
     public IReadOnlyList<string> Columns { get; set; } = [];
+
+    /// <summary>
+    /// Columns written under a new name, as ML.NET's own transforms take them: each pair's input column is read and
+    /// left as it is, and its output column gets the result. Used together with, or instead of, <see cref="Columns"/>.
+    /// </summary>
+    public IReadOnlyList<InputOutputColumnPair> ColumnPairs { get; set; } = [];
 
     /// <summary>
     /// Keep at most this many categories per column, the most frequent ones (equal counts: the lower sorted values);

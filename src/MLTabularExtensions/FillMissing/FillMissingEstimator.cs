@@ -16,47 +16,54 @@ public sealed class FillMissingEstimator : IEstimator<FillMissingTransformer>
     internal const string Name = "FillMissing";
     private readonly MLContext _context;
     private readonly FillMissingOptions _options;
+    private readonly IReadOnlyList<InputOutputColumnPair> _columns;
 
     internal FillMissingEstimator(MLContext context, FillMissingOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ColumnRequirement.CheckNamesGiven(Name, [.. options.Columns]);
+        _columns = ColumnPairs.Resolve(Name, options.Columns, options.ColumnPairs);
         CheckFillValue(options.Strategy, options.FillValue);
         _context = context;
-        _options = options;
+        _options = new FillMissingOptions
+        {
+            Strategy = options.Strategy,
+            FillValue = options.FillValue,
+            AddIndicators = options.AddIndicators,
+        };
     }
 
     /// <summary>Learns the fill values in one pass over <paramref name="input"/>.</summary>
     public FillMissingTransformer Fit(IDataView input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        ColumnRequirement.Check(Name, input.Schema, _options.Columns, ColumnKinds.Continuous);
-        var values = _options.Columns.Select(c => ContinuousValues.For(Name, input.Schema[c])).ToArray();
+        ColumnRequirement.Check(Name, input.Schema, _columns.Select(c => c.InputColumnName), ColumnKinds.Continuous);
+        var values = _columns.Select(c => ContinuousValues.For(Name, input.Schema[c.InputColumnName])).ToArray();
         DataScan.Run(Name, input, values);
-        return Build(_context, input, Learn(_options, input.Schema, values));
+        return Build(_context, input, Learn(_options, input.Schema, _columns, values));
     }
 
     /// <inheritdoc />
     public SchemaShape GetOutputSchema(SchemaShape inputSchema)
     {
-        ColumnRequirement.Check(Name, inputSchema, _options.Columns, ColumnKinds.Continuous);
-        return Placeholder(_context, inputSchema, _options.Columns, _options.AddIndicators).GetOutputSchema(inputSchema);
+        ColumnRequirement.Check(Name, inputSchema, _columns.Select(c => c.InputColumnName), ColumnKinds.Continuous);
+        return Placeholder(_context, inputSchema, _columns, _options.AddIndicators).GetOutputSchema(inputSchema);
     }
 
     /// <summary>
-    /// The output shape before Fit: filled columns keep theirs, and every Single/Double column may gain its Boolean
-    /// <c>_na</c> (Fit adds it only where training had a missing value), so later steps can name the indicators.
+    /// The output shape before Fit: outputs have their input's type, and every Single/Double column may gain its
+    /// Boolean <c>{output}_na</c> (Fit adds it only where training had a missing value), so later steps can name it.
     /// </summary>
     internal static IEstimator<ITransformer> Placeholder(MLContext context, SchemaShape inputSchema,
-        IEnumerable<string> columns, bool addIndicators)
+        IEnumerable<InputOutputColumnPair> columns, bool addIndicators)
     {
         var chain = new EstimatorChain<ITransformer>();
-        if (!addIndicators) return chain;
-        foreach (var name in columns)
+        foreach (var pair in columns)
         {
-            ColumnRequirement.TryFind(inputSchema, name, out var column);
-            if (ColumnKinds.IsFloating(column.ItemType))
-                chain = chain.Append<ITransformer>(context.Transforms.Expression(name + "_na", "x => isna(x)", name));
+            ColumnRequirement.TryFind(inputSchema, pair.InputColumnName, out var column);
+            if (addIndicators && ColumnKinds.IsFloating(column.ItemType))
+                chain = chain.Append<ITransformer>(context.Transforms.Expression(pair.OutputColumnName + "_na", "x => isna(x)", pair.InputColumnName));
+            if (pair.OutputColumnName != pair.InputColumnName)
+                chain = chain.Append<ITransformer>(context.Transforms.CopyColumns(pair.OutputColumnName, pair.InputColumnName));
         }
         return chain;
     }
@@ -67,16 +74,17 @@ public sealed class FillMissingEstimator : IEstimator<FillMissingTransformer>
             throw new ArgumentOutOfRangeException(nameof(fillValue), $"{Name}: FillValue must be finite, not {fillValue}.");
     }
 
+    /// <summary>The fill value and indicator of each pair, from <paramref name="values"/> read in the same order.</summary>
     internal static IReadOnlyList<FilledColumn> Learn(FillMissingOptions options, DataViewSchema schema,
-        IReadOnlyList<ContinuousValues> values)
+        IReadOnlyList<InputOutputColumnPair> pairs, IReadOnlyList<ContinuousValues> values)
     {
         var learned = new List<FilledColumn>();
-        foreach (var column in values)
+        foreach (var (pair, column) in pairs.Zip(values))
         {
             var type = schema[column.ColumnName].Type;
             if (!ColumnKinds.IsFloating(type))
             {
-                learned.Add(new FilledColumn(column.ColumnName, type, double.NaN, null));
+                learned.Add(new FilledColumn(pair.OutputColumnName, type, double.NaN, null) { InputColumnName = column.ColumnName });
                 continue;
             }
             var fill = options.Strategy switch
@@ -91,12 +99,12 @@ public sealed class FillMissingEstimator : IEstimator<FillMissingTransformer>
             string? indicator = null;
             if (options.AddIndicators && column.MissingCount > 0)
             {
-                indicator = column.ColumnName + "_na";
+                indicator = pair.OutputColumnName + "_na";
                 if (schema.GetColumnOrNull(indicator) is not null)
                     throw new InvalidOperationException(
                         $"{Name}: the indicator column '{indicator}' for '{column.ColumnName}' already exists in the input; rename or drop it first so no data is overwritten.");
             }
-            learned.Add(new FilledColumn(column.ColumnName, type, fill, indicator));
+            learned.Add(new FilledColumn(pair.OutputColumnName, type, fill, indicator) { InputColumnName = column.ColumnName });
         }
         return learned;
     }
@@ -104,10 +112,18 @@ public sealed class FillMissingEstimator : IEstimator<FillMissingTransformer>
     internal static FillMissingTransformer Build(MLContext context, IDataView input, IReadOnlyList<FilledColumn> columns)
     {
         var chain = Indicators(context, columns);
-        foreach (var column in columns.Where(c => !double.IsNaN(c.FillValue)))
+        foreach (var column in ColumnPairs.BuildOrder(columns))
         {
-            var fill = ExpressionLiteral.For(column.FillValue, column.Type);
-            chain = chain.Append<ITransformer>(context.Transforms.Expression(column.Name, $"x => isna(x) ? {fill} : x", column.Name));
+            if (!double.IsNaN(column.FillValue))
+            {
+                var fill = ExpressionLiteral.For(column.FillValue, column.Type);
+                chain = chain.Append<ITransformer>(context.Transforms.Expression(column.Name, $"x => isna(x) ? {fill} : x", column.InputColumnName));
+            }
+            else if (column.Name != column.InputColumnName)
+            {
+                // An integer column has nothing to fill, but its output column must still exist.
+                chain = chain.Append<ITransformer>(context.Transforms.CopyColumns(column.Name, column.InputColumnName));
+            }
         }
         return new FillMissingTransformer(chain.Fit(input), columns);
     }
@@ -117,7 +133,7 @@ public sealed class FillMissingEstimator : IEstimator<FillMissingTransformer>
     {
         var chain = new EstimatorChain<ITransformer>();
         foreach (var column in columns.Where(c => c.IndicatorName is not null))
-            chain = chain.Append<ITransformer>(context.Transforms.Expression(column.IndicatorName!, "x => isna(x)", column.Name));
+            chain = chain.Append<ITransformer>(context.Transforms.Expression(column.IndicatorName!, "x => isna(x)", column.InputColumnName));
         return chain;
     }
 }

@@ -1,3 +1,5 @@
+using Microsoft.ML;
+
 namespace MLTabularExtensions.FillMissing;
 
 /// <summary>Options of <see cref="FillMissingEstimator"/> (fastai's <c>FillMissing</c> proc).</summary>
@@ -8,6 +10,12 @@ public sealed class FillMissingOptions
     /// columns are accepted and left unchanged, since they cannot hold a missing value.
     /// </summary>
     public IReadOnlyList<string> Columns { get; set; } = [];
+
+    /// <summary>
+    /// Columns written under a new name, as ML.NET's own transforms take them: each pair's input column is read and
+    /// left as it is, and its output column gets the result. Used together with, or instead of, <see cref="Columns"/>.
+    /// </summary>
+    public IReadOnlyList<InputOutputColumnPair> ColumnPairs { get; set; } = [];
 
     /// <summary>How the fill value is learned from the training data. Default: <see cref="FillMissingStrategy.Median"/>.</summary>
     public FillMissingStrategy Strategy { get; set; } = FillMissingStrategy.Median;

@@ -14,37 +14,40 @@ public sealed class NormalizeEstimator : IEstimator<NormalizeTransformer>
 {
     internal const string Name = "Normalize";
     private readonly MLContext _context;
-    private readonly NormalizeOptions _options;
+    private readonly IReadOnlyList<InputOutputColumnPair> _columns;
+    private readonly double _epsilon;
 
     internal NormalizeEstimator(MLContext context, NormalizeOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ColumnRequirement.CheckNamesGiven(Name, [.. options.Columns]);
+        _columns = ColumnPairs.Resolve(Name, options.Columns, options.ColumnPairs);
         CheckEpsilon(options.Epsilon);
         _context = context;
-        _options = options;
+        _epsilon = options.Epsilon;
     }
 
     /// <summary>Learns the means and standard deviations in one pass over <paramref name="input"/>.</summary>
     public NormalizeTransformer Fit(IDataView input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        ColumnRequirement.Check(Name, input.Schema, _options.Columns, ColumnKinds.Continuous);
-        var values = _options.Columns.Select(c => ContinuousValues.For(Name, input.Schema[c])).ToArray();
+        ColumnRequirement.Check(Name, input.Schema, _columns.Select(c => c.InputColumnName), ColumnKinds.Continuous);
+        var values = _columns.Select(c => ContinuousValues.For(Name, input.Schema[c.InputColumnName])).ToArray();
         DataScan.Run(Name, input, values);
-        var learned = values.Select(v => Learn(v.ColumnName, input.Schema[v.ColumnName].Type, v.Values, double.NaN, _options.Epsilon));
+        var learned = _columns.Zip(values, (pair, v) => Learn(v.ColumnName, input.Schema[v.ColumnName].Type, v.Values, double.NaN, _epsilon)
+            with
+        { Name = pair.OutputColumnName });
         return Build(_context, input, [.. learned]);
     }
 
     /// <inheritdoc />
     public SchemaShape GetOutputSchema(SchemaShape inputSchema)
     {
-        ColumnRequirement.Check(Name, inputSchema, _options.Columns, ColumnKinds.Continuous);
+        ColumnRequirement.Check(Name, inputSchema, _columns.Select(c => c.InputColumnName), ColumnKinds.Continuous);
         var placeholder = new EstimatorChain<ITransformer>();
-        foreach (var column in _options.Columns)
+        foreach (var pair in _columns)
         {
-            ColumnRequirement.TryFind(inputSchema, column, out var shape);
-            placeholder = placeholder.Append<ITransformer>(_context.Transforms.Expression(column, Formula(shape.ItemType, 0, 1), column));
+            ColumnRequirement.TryFind(inputSchema, pair.InputColumnName, out var shape);
+            placeholder = placeholder.Append<ITransformer>(_context.Transforms.Expression(pair.OutputColumnName, Formula(shape.ItemType, 0, 1), pair.InputColumnName));
         }
         return placeholder.GetOutputSchema(inputSchema);
     }
@@ -67,8 +70,8 @@ public sealed class NormalizeEstimator : IEstimator<NormalizeTransformer>
     internal static NormalizeTransformer Build(MLContext context, IDataView input, IReadOnlyList<NormalizedColumn> columns)
     {
         var chain = new EstimatorChain<ITransformer>();
-        foreach (var c in columns)
-            chain = chain.Append<ITransformer>(context.Transforms.Expression(c.Name, Formula(c.Type, c.Mean, c.Std + c.Epsilon), c.Name));
+        foreach (var c in ColumnPairs.BuildOrder(columns))
+            chain = chain.Append<ITransformer>(context.Transforms.Expression(c.Name, Formula(c.Type, c.Mean, c.Std + c.Epsilon), c.InputColumnName));
         return new NormalizeTransformer(chain.Fit(input), columns);
     }
 

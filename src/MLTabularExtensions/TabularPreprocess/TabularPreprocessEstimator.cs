@@ -40,7 +40,7 @@ public sealed class TabularPreprocessEstimator : IEstimator<TabularPreprocessTra
         var categorical = _options.CategoricalColumns.Select(c => CategoryCounts.For(Name, input.Schema[c])).ToArray();
         var rows = DataScan.Run(Name, input, [.. continuous, .. categorical]);
 
-        var filled = FillMissingEstimator.Learn(FillOptions(), input.Schema, continuous);
+        var filled = FillMissingEstimator.Learn(FillOptions(), input.Schema, InPlace(_options.ContinuousColumns), continuous);
         var indicatorStep = FillMissingEstimator.Indicators(_context, filled).Fit(input);
         var afterFill = indicatorStep.Transform(input);
 
@@ -53,7 +53,8 @@ public sealed class TabularPreprocessEstimator : IEstimator<TabularPreprocessTra
                 flags.Add(true, pair.First.MissingCount);
                 return (CategoryCounts)flags;
             });
-        var categories = CategorifyEstimator.Learn(_limits, afterFill.Schema, [.. categorical, .. indicators]);
+        CategoryCounts[] counts = [.. categorical, .. indicators];
+        var categories = CategorifyEstimator.Learn(_limits, afterFill.Schema, InPlace(counts.Select(c => c.ColumnName)), counts);
         var categorify = CategorifyEstimator.Build(_context, afterFill, categories);
 
         var moments = continuous.Zip(filled).Select(pair => NormalizeEstimator.Learn(pair.First.ColumnName,
@@ -69,14 +70,14 @@ public sealed class TabularPreprocessEstimator : IEstimator<TabularPreprocessTra
         ColumnRequirement.Check(Name, inputSchema, _options.CategoricalColumns, ColumnKinds.Categorical);
         ColumnRequirement.Check(Name, inputSchema, _options.ContinuousColumns, ColumnKinds.Continuous);
         // Every Single/Double continuous column may gain an _na key; Fit adds those that training needs.
-        var shape = FillMissingEstimator.Placeholder(_context, inputSchema, _options.ContinuousColumns, _options.AddIndicators)
+        var shape = FillMissingEstimator.Placeholder(_context, inputSchema, InPlace(_options.ContinuousColumns), _options.AddIndicators)
             .GetOutputSchema(inputSchema);
         var indicators = _options.AddIndicators
             ? _options.ContinuousColumns.Where(c => shape.Any(s => s.Name == c + "_na")).Select(c => c + "_na")
             : [];
         string[] keys = [.. _options.CategoricalColumns, .. indicators];
         if (keys.Length > 0)
-            shape = CategorifyEstimator.Placeholder(_context, keys).GetOutputSchema(shape);
+            shape = CategorifyEstimator.Placeholder(_context, InPlace(keys)).GetOutputSchema(shape);
         return _options.ContinuousColumns.Count > 0
             ? new NormalizeEstimator(_context, new NormalizeOptions { Columns = _options.ContinuousColumns, Epsilon = _options.Epsilon })
                 .GetOutputSchema(shape)
@@ -96,9 +97,12 @@ public sealed class TabularPreprocessEstimator : IEstimator<TabularPreprocessTra
             throw new ArgumentException($"{Name}: column '{both}' is listed as both categorical and continuous.", "options");
     }
 
+    // fastai's TabularPandas replaces its columns in place.
+    private static IReadOnlyList<InputOutputColumnPair> InPlace(IEnumerable<string> columns) =>
+        [.. columns.Select(c => new InputOutputColumnPair(c))];
+
     private FillMissingOptions FillOptions() => new()
     {
-        Columns = _options.ContinuousColumns,
         Strategy = _options.FillStrategy,
         FillValue = _options.FillValue,
         AddIndicators = _options.AddIndicators,

@@ -22,6 +22,6 @@ public abstract class LearnedColumnsTransformer<TColumn> : BuiltInChainTransform
     protected override void ValidateInput(DataViewSchema schema)
     {
         foreach (var column in Columns)
-            ColumnRequirement.Check(_transform, schema, [column.Name], [column.Type]);
+            ColumnRequirement.Check(_transform, schema, [column.InputColumnName], [column.Type]);
     }
 }

@@ -112,8 +112,8 @@ public sealed class BadInputTests
     [Test]
     public void BadOptions_AreRejectedWhenTheEstimatorIsCreated()
     {
-        Assert.Throws<ArgumentException>(() => Context.Transforms.Normalize());
-        Assert.Throws<ArgumentException>(() => Context.Transforms.Categorify("Text", "Text"));
+        Assert.Throws<ArgumentException>(() => Context.Transforms.Normalize(Array.Empty<string>()));
+        Assert.Throws<ArgumentException>(() => Context.Transforms.Categorify(["Text", "Text"]));
         Assert.Throws<ArgumentException>(() => Context.Transforms.FillMissing(" "));
         Assert.Throws<ArgumentOutOfRangeException>(() => Context.Transforms.Categorify(new CategorifyOptions { Columns = ["Text"], MaxCategories = 0 }));
         Assert.Throws<ArgumentOutOfRangeException>(() => Context.Transforms.FillMissing(new FillMissingOptions

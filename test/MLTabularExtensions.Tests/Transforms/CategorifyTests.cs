@@ -25,7 +25,7 @@ public sealed class CategorifyTests
         var train = context.View(Rows(("b", 10, 3, true), ("a", -1, -7, false), ("B", 2, 100, true), ("𝒜", 10, 3, true),
             ("ｚ", float.NaN, 3, true), ("", 2, 3, true)));
 
-        var model = context.Transforms.Categorify("Text", "Number", "Big", "Flag").Fit(train);
+        var model = context.Transforms.Categorify(["Text", "Number", "Big", "Flag"]).Fit(train);
 
         Assert.That(model.Columns[0].Vocabulary, Is.EqualTo(new[] { "B", "a", "b", "ｚ", "𝒜" }));
         Assert.That(model.Columns[1].Vocabulary, Is.EqualTo(new[] { -1f, 2f, 10f }));
@@ -43,7 +43,7 @@ public sealed class CategorifyTests
     public void UnseenAndMissingValues_MapToZero()
     {
         var context = TestData.Context();
-        var model = context.Transforms.Categorify("Text", "Number").Fit(context.View(Rows(("x", 1, 0, false), ("y", 2, 0, false))));
+        var model = context.Transforms.Categorify(["Text", "Number"]).Fit(context.View(Rows(("x", 1, 0, false), ("y", 2, 0, false))));
 
         var output = model.Transform(context.View(Rows(("z", 3, 0, false), ("", float.NaN, 0, false), ("y", 1, 0, false))));
 
@@ -76,7 +76,7 @@ public sealed class CategorifyTests
             new Pair { A = true, B = false, X = 1, Y = 2, Z = 1 },
             new Pair { A = false, B = true, X = 2, Y = 1, Z = 3 });
 
-        var model = context.Transforms.Categorify("A", "B", "X", "Y", "Z").Fit(train);
+        var model = context.Transforms.Categorify(["A", "B", "X", "Y", "Z"]).Fit(train);
         var output = model.Transform(context.View(new Pair { A = true, B = true, X = 2, Y = 1, Z = 2 }));
 
         Assert.That(output.Column<uint>("A"), Is.EqualTo(new uint[] { 2 }));
@@ -112,7 +112,7 @@ public sealed class CategorifyTests
         var context = TestData.Context();
         var data = context.View(Rows(("a", 1, 0, false)));
 
-        var shape = context.Transforms.Categorify("Text", "Flag").GetOutputSchema(TestData.Shape(data.Schema));
+        var shape = context.Transforms.Categorify(["Text", "Flag"]).GetOutputSchema(TestData.Shape(data.Schema));
 
         Assert.That(shape.Single(c => c.Name == "Text").IsKey, Is.True);
         Assert.That(shape.Single(c => c.Name == "Flag").IsKey, Is.True);

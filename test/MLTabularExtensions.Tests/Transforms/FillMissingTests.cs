@@ -23,7 +23,7 @@ public sealed class FillMissingTests
         // A: non-missing {5, 1, 3} → median 3 (odd). B: non-missing {4, 1, 2, 10} → (2 + 4) / 2 = 3 (even).
         var train = context.View(Rows([5, float.NaN, 1, 3, float.NaN], [4, 1, double.NaN, 2, 10]));
 
-        var model = context.Transforms.FillMissing("A", "B", "Full", "Count").Fit(train);
+        var model = context.Transforms.FillMissing(["A", "B", "Full", "Count"]).Fit(train);
         var output = model.Transform(train);
 
         Assert.That(output.Column<float>("A"), Is.EqualTo(new[] { 5f, 3f, 1f, 3f, 3f }));

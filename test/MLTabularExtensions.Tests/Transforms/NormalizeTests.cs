@@ -18,7 +18,7 @@ public sealed class NormalizeTests
         var context = TestData.Context();
         // X: mean 5, sample std sqrt(((−3)² + (−1)² + 1² + 3²) / 3) = sqrt(20 / 3).
         var train = context.View(new Row { X = 2, D = 2 }, new Row { X = 4, D = 4 }, new Row { X = 6, D = 6 }, new Row { X = 8, D = 8 });
-        var model = context.Transforms.Normalize("X", "D").Fit(train);
+        var model = context.Transforms.Normalize(["X", "D"]).Fit(train);
         var std = Math.Sqrt(20.0 / 3);
 
         Assert.That(model.Columns[0].Mean, Is.EqualTo(5));

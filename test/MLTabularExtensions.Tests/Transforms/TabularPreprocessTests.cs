@@ -42,9 +42,9 @@ public sealed class TabularPreprocessTests
         var test = context.View(Rows(200, 2));
 
         var combined = context.Transforms.TabularPreprocess(Options()).Fit(train);
-        var stepwise = context.Transforms.FillMissing("Distance", "Temperature", "Visits")
-            .Append(context.Transforms.Categorify("Kind", "Shop", "Distance_na"))
-            .Append(context.Transforms.Normalize("Distance", "Temperature", "Visits"))
+        var stepwise = context.Transforms.FillMissing(["Distance", "Temperature", "Visits"])
+            .Append(context.Transforms.Categorify(["Kind", "Shop", "Distance_na"]))
+            .Append(context.Transforms.Normalize(["Distance", "Temperature", "Visits"]))
             .Fit(train);
 
         var a = combined.Transform(test);
