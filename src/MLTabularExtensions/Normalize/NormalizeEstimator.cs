@@ -33,9 +33,11 @@ public sealed class NormalizeEstimator : IEstimator<NormalizeTransformer>
         ColumnRequirement.Check(Name, input.Schema, _columns.Select(c => c.InputColumnName), ColumnKinds.Continuous);
         var values = _columns.Select(c => ContinuousValues.For(Name, input.Schema[c.InputColumnName])).ToArray();
         DataScan.Run(Name, input, values);
-        var learned = _columns.Zip(values, (pair, v) => Learn(v.ColumnName, input.Schema[v.ColumnName].Type, v.Values, double.NaN, _epsilon)
-            with
-        { Name = pair.OutputColumnName });
+        var learned = _columns.Zip(values, (pair, v) =>
+        {
+            var moments = Learn(v.ColumnName, input.Schema[v.ColumnName].Type, v.Values, double.NaN, _epsilon);
+            return moments with { Name = pair.OutputColumnName };
+        });
         return Build(_context, input, [.. learned]);
     }
 
