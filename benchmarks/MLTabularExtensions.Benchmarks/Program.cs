@@ -5,7 +5,7 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using MLTabularExtensions.Benchmarks;
 using MLTabularExtensions.TorchSharp;
 
-// Before TorchSharp loads: oneMKL's AVX-512 kernels on AMD (MLTAB_MKL_AVX512=0 measures without).
+// Before TorchSharp loads: oneMKL's AVX2/AVX-512 kernels on AMD (MLTAB_MKL_AMD=0 measures without).
 Console.WriteLine($"// process tuning: {ProcessTuning.Apply()}");
 
 // In-process: the benchmarks use the native libraries exactly as built here (no separately generated project).

@@ -80,7 +80,7 @@ internal static class RossmannJob
             Progress = new FanOut<EpochReport>(bar, curve),
             BatchProgress = new FanOut<BatchReport>(bar, curve),
         };
-        output.WriteLine($"Training: {options.Threads} threads, oneMKL AVX-512 on AMD: {tuning.Mkl}, heap tuned: {(tuning.HeapTuned ? "yes" : "no")}.");
+        output.WriteLine($"Training: {options.Threads} threads, oneMKL shim on AMD: {tuning.Mkl}, heap tuned: {(tuning.HeapTuned ? "yes" : "no")}.");
         clock.Restart();
         var net = context.Regression.Trainers.TabularNet(options).Fit(preprocess.Transform(train));
         output.WriteLine($"Trained in {clock.Elapsed.TotalSeconds:F0} s.");

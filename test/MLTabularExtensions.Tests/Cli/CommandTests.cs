@@ -72,7 +72,7 @@ public sealed class CommandTests
         using var output = new StringWriter();
 
         var error = Assert.Throws<ArgumentException>(() =>
-            RossmannJob.Run(CommandLine.Parse(["rossmann", option, .. values.Split(' ')]), output, new ProcessTuningStatus(MklAvx512Status.NotApplicable, HeapTuned: false)));
+            RossmannJob.Run(CommandLine.Parse(["rossmann", option, .. values.Split(' ')]), output, new ProcessTuningStatus(MklOnAmdStatus.NotApplicable, HeapTuned: false)));
 
         Assert.That(error!.Message, Is.EqualTo(message));
         Assert.That(output.ToString(), Is.Empty, "nothing was generated or trained");

@@ -14,7 +14,7 @@ public sealed class RossmannJobTests
         try
         {
             var exit = RossmannJob.Run(CommandLine.Parse(["rossmann", "--stores", "6", "--epochs", "2", "--batch-size", "64",
-                "--ps", "0.01", "0.1", "--emb-drop", "0.1", "--out", folder]), output, new ProcessTuningStatus(MklAvx512Status.NotApplicable, HeapTuned: false));
+                "--ps", "0.01", "0.1", "--emb-drop", "0.1", "--out", folder]), output, new ProcessTuningStatus(MklOnAmdStatus.NotApplicable, HeapTuned: false));
 
             var text = output.ToString();
             Assert.That(exit, Is.Zero, text);
@@ -37,7 +37,7 @@ public sealed class RossmannJobTests
         using var output = new StringWriter();
         try
         {
-            var exit = RossmannJob.Run(CommandLine.Parse(["rossmann", "--out", folder]), output, new ProcessTuningStatus(MklAvx512Status.NotApplicable, HeapTuned: false));
+            var exit = RossmannJob.Run(CommandLine.Parse(["rossmann", "--out", folder]), output, new ProcessTuningStatus(MklOnAmdStatus.NotApplicable, HeapTuned: false));
 
             var text = output.ToString();
             Assert.That(exit, Is.Zero, text);
