@@ -39,7 +39,7 @@ public class TrainingLoopBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _device = TrainingDevice.Resolve(Device, new CatalogHost(_ => { }, null, null, false), "TabularNet");
+        _device = TrainingDevice.Resolve(Device, CatalogHost.None, "TabularNet");
         set_num_threads(2);
         var context = new MLContext(seed: 1);
         var rows = RossmannLesson.Build(RossmannSourceFiles.Load(context, RossmannInput.Folder))
@@ -77,7 +77,7 @@ public class TrainingLoopBenchmarks
     [Benchmark(Description = "one epoch, 804,056 rows, batch 512 (lesson model)")]
     public void TrainSteps()
     {
-        using var model = new TabularNetLoop(_options, _columns, _device, _ => { }).Train(_shape, _table, null);
+        using var model = new TabularNetTraining(_options, _columns, _device, CatalogHost.None).Train(_shape, _table, null);
     }
 
     [GlobalCleanup]

@@ -59,9 +59,12 @@ public abstract class OneCycleOptions
     /// <summary>Receives one report per epoch.</summary>
     public IProgress<EpochReport>? Progress { get; set; }
 
+    /// <summary>Receives the running state of the current epoch about every 1 % of its batches, e.g. for a progress bar.</summary>
+    public IProgress<BatchReport>? BatchProgress { get; set; }
+
     /// <summary>
     /// Stops training within one batch: Fit (and the learning-rate finder) then throws <see cref="OperationCanceledException"/>
-    /// and returns no model.
+    /// and returns no model. <c>MLContext.CancelExecution()</c> on the context whose catalog made the trainer does the same.
     /// </summary>
     public CancellationToken CancellationToken { get; set; }
 }

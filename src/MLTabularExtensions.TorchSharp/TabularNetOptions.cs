@@ -61,9 +61,6 @@ public sealed class TabularNetOptions : OneCycleOptions
     /// <summary>Peak learning rate of the one-cycle schedule. Default 1e-3 (fastai <c>lr_max</c>).</summary>
     public override double MaxLearningRate { get; set; } = 1e-3;
 
-    /// <summary>Receives the running state of the current epoch about every 1 % of its batches, e.g. for a progress bar.</summary>
-    public IProgress<BatchReport>? BatchProgress { get; set; }
-
     /// <summary>A copy whose lists are the trainer's own: changing these options later changes nothing it holds.</summary>
     internal TabularNetOptions Copy()
     {

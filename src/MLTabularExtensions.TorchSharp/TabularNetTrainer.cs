@@ -41,7 +41,7 @@ public sealed class TabularNetTrainer : IEstimator<TabularNetTransformer>
         if (train.Rows < 2 && _options.UseBatchNorm)
             throw new InvalidOperationException($"{TabularColumns.Trainer}: the training data has one row; BatchNorm needs at least two.");
         using var valid = ReadValidation(columns, device);
-        var loop = new TabularNetLoop(_options, columns, device, _host.Log);
+        var loop = new TabularNetTraining(_options, columns, device, _host);
         using var model = loop.Train(TabularShape.For(columns, _options), train, valid);
         var onnx = TabularNetOnnxExport.Export(model, columns, _options.LogTarget, RawOutputRow.Column, RawClassRow.Column);
         return TabularNetTransformer.Create(columns, onnx, input);
@@ -66,7 +66,7 @@ public sealed class TabularNetTrainer : IEstimator<TabularNetTransformer>
         var device = scope.Device;
         var columns = TabularColumns.Resolve(input.Schema, _options, _task, "the training data");
         using var train = TabularTable.Read(input, columns, _options.LogTarget, device, "the training data");
-        return new TabularNetLoop(_options, columns, device, _host.Log).FindLearningRate(TabularShape.For(columns, _options), train, start, end, steps);
+        return new TabularNetTraining(_options, columns, device, _host).FindLearningRate(TabularShape.For(columns, _options), train, start, end, steps);
     }
 
     /// <inheritdoc />

@@ -11,6 +11,7 @@ namespace MLTabularExtensions.Vision.TorchSharp;
 internal sealed class BatchMixer(BatchMixing mixing, double alpha, int seed) : IDisposable
 {
     private readonly Generator _generator = new((ulong)seed, CPU);
+    private readonly Random _draws = new(seed);
 
     public Tensor Loss(ImageCnnModule model, Tensor pixels, Tensor labels)
     {
@@ -27,7 +28,7 @@ internal sealed class BatchMixer(BatchMixing mixing, double alpha, int seed) : I
     private (Tensor Pixels, Tensor Keep) MixUp(Tensor pixels, Tensor partner)
     {
         var rows = pixels.shape[0];
-        var keep = Beta(rows);
+        var keep = tensor(Beta(rows));
         using var one = 1.ToScalar();
         keep = maximum(keep, keep.neg().add_(one)).to(pixels.device);
         return (pixels.index_select(0, partner).lerp(pixels, keep.unsqueeze(1)), keep);
@@ -35,7 +36,7 @@ internal sealed class BatchMixer(BatchMixing mixing, double alpha, int seed) : I
 
     private (Tensor Pixels, Tensor Keep) CutMix(ImageCnnShape shape, Tensor pixels, Tensor partner)
     {
-        var cut = Math.Sqrt(1 - Beta(1).item<float>());
+        var cut = Math.Sqrt(1 - Beta(1)[0]);
         var (top, bottom) = Span(shape.Height, cut);
         var (left, right) = Span(shape.Width, cut);
         var images = pixels.reshape(-1, shape.Channels, shape.Height, shape.Width).clone();
@@ -53,13 +54,40 @@ internal sealed class BatchMixer(BatchMixing mixing, double alpha, int seed) : I
         return (Math.Clamp(centre - size / 2, 0, length), Math.Clamp(centre + size / 2, 0, length));
     }
 
-    private Tensor Beta(long count)
+    /// <summary>
+    /// Beta(α, α) draws as X / (X + Y) of two Gamma(α) draws. Drawn here rather than by TorchSharp's Beta distribution,
+    /// whose sampling did not repeat under a seeded generator of its own (it drew from libtorch's global one).
+    /// </summary>
+    private float[] Beta(long count)
     {
-        using var value = alpha.ToScalar();
-        using var concentration = full(count, value, dtype: float32);
-        using var distribution = distributions.Beta(concentration, concentration, _generator);
-        return distribution.sample();
+        var draws = new float[count];
+        for (var i = 0; i < count; i++)
+        {
+            var x = Gamma(alpha);
+            var y = Gamma(alpha);
+            draws[i] = (float)(x / (x + y));
+        }
+        return draws;
     }
+
+    /// <summary>Marsaglia and Tsang's Gamma(shape, 1) sampler; shape &lt; 1 through Gamma(shape + 1) · U^(1/shape).</summary>
+    private double Gamma(double shape)
+    {
+        if (shape < 1) return Gamma(shape + 1) * Math.Pow(_draws.NextDouble(), 1 / shape);
+        var d = shape - 1.0 / 3;
+        var c = 1 / Math.Sqrt(9 * d);
+        while (true)
+        {
+            var x = Normal();
+            var v = Math.Pow(1 + c * x, 3);
+            if (v <= 0) continue;
+            var u = _draws.NextDouble();
+            if (u < 1 - 0.0331 * x * x * x * x || Math.Log(u) < 0.5 * x * x + d * (1 - v + Math.Log(v))) return d * v;
+        }
+    }
+
+    /// <summary>A standard normal draw (Box–Muller).</summary>
+    private double Normal() => Math.Sqrt(-2 * Math.Log(1 - _draws.NextDouble())) * Math.Cos(2 * Math.PI * _draws.NextDouble());
 
     public void Dispose() => _generator.Dispose();
 }

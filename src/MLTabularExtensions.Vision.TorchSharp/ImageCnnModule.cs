@@ -1,3 +1,4 @@
+using MLTabularExtensions.TorchSharp.Model;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -11,9 +12,13 @@ namespace MLTabularExtensions.Vision.TorchSharp;
 internal sealed class ImageCnnModule : nn.Module<Tensor, Tensor>
 {
     private readonly ModuleList<ResidualBlock> _stages = new();
-    private readonly Dropout _dropout;
+    private readonly SeededDropout _dropout;
 
-    public ImageCnnModule(ImageCnnShape shape, float[] channelMeans, float[] channelStds) : base("ImageCnn")
+    /// <param name="shape">The network's layout.</param>
+    /// <param name="channelMeans">Training mean of each channel.</param>
+    /// <param name="channelStds">Training standard deviation of each channel.</param>
+    /// <param name="random">The trainer's generator: initial weights and dropout draw from it.</param>
+    public ImageCnnModule(ImageCnnShape shape, float[] channelMeans, float[] channelStds, Generator random) : base("ImageCnn")
     {
         Shape = shape;
         Mean = tensor(channelMeans).reshape(1, shape.Channels, 1, 1);
@@ -21,9 +26,10 @@ internal sealed class ImageCnnModule : nn.Module<Tensor, Tensor>
         Stem = ConvNorm.Create(shape.Channels, shape.Widths[0], 3);
         for (var i = 0; i < shape.Widths.Count; i++)
             _stages.Add(new ResidualBlock(i == 0 ? shape.Widths[0] : shape.Widths[i - 1], shape.Widths[i], halves: i > 0));
-        _dropout = nn.Dropout(shape.Dropout);
+        _dropout = new SeededDropout(shape.Dropout, random);
         Head = nn.Linear(shape.Widths[^1], shape.Classes);
         RegisterComponents();
+        SeededInitialisation.Apply(this, random);
         register_buffer("mean", Mean);
         register_buffer("std", Std);
     }

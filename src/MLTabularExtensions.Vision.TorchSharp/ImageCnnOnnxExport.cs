@@ -13,7 +13,6 @@ namespace MLTabularExtensions.Vision.TorchSharp;
 internal static class ImageCnnOnnxExport
 {
     // libtorch's BatchNorm2d default.
-    private const double BatchNormEpsilon = 1e-5;
 
     public static byte[] Export(ImageCnnModule model, string featureName, string probabilityName, string className,
         string heatmapName, HeatmapChoice choice)
@@ -98,19 +97,14 @@ internal static class ImageCnnOnnxExport
     {
         var weight = layer.Conv.weight!;
         var norm = layer.Norm;
-        var mean = OnnxGraphBuilder.Values(norm.running_mean!);
-        var variance = OnnxGraphBuilder.Values(norm.running_var!);
-        var gamma = OnnxGraphBuilder.Values(norm.weight!);
-        var beta = OnnxGraphBuilder.Values(norm.bias!);
+        var (scale, shift) = BatchNormFolding.Of(norm);
         var w = OnnxGraphBuilder.Values(weight);
         var outputs = (int)weight.shape[0];
         var perOutput = w.Length / outputs;
-        var bias = new float[outputs];
+        float[] bias = [.. shift.Select(v => (float)v)];
         for (var o = 0; o < outputs; o++)
         {
-            var scale = gamma[o] / Math.Sqrt(variance[o] + BatchNormEpsilon);
-            for (var k = 0; k < perOutput; k++) w[o * perOutput + k] = (float)(w[o * perOutput + k] * scale);
-            bias[o] = (float)(beta[o] - mean[o] * scale);
+            for (var k = 0; k < perOutput; k++) w[o * perOutput + k] = (float)(w[o * perOutput + k] * scale[o]);
         }
         var kernel = weight.shape[2];
         var pad = kernel / 2;

@@ -39,7 +39,7 @@ public sealed class ImageCnnTrainer : IEstimator<ImageCnnTransformer>
         CheckClasses(train, columns);
         var valid = ReadValidation(columns);
         var shape = new ImageCnnShape(columns.Channels, columns.Height, columns.Width, _options.Widths, columns.Classes, _options.Dropout);
-        using var model = new ImageCnnLoop(_options, device, _host.Log).Train(shape, train, valid);
+        using var model = new ImageCnnTraining(_options, device, _host).Train(shape, train, valid);
         model.to(CPU);
         var graphs = HeatmapChoice.All.ToDictionary(choice => choice, choice => ImageCnnOnnxExport.Export(model,
             columns.Features, RawOutputRow.Column, RawClassRow.Column, _options.HeatmapColumnName, choice));

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using MLTabularExtensions.TorchSharp;
+using MLTabularExtensions.TorchSharp.Model;
 using MLTabularExtensions.TorchSharp.Training;
 using MLTabularExtensions.Vision;
 using MLTabularExtensions.Vision.Augmentation;
@@ -8,8 +8,8 @@ using static TorchSharp.torch;
 
 namespace MLTabularExtensions.Vision.TorchSharp;
 
-/// <summary>fastai's <c>fit_one_cycle</c> for an <see cref="ImageCnnModule"/>, augmenting each training image anew every epoch.</summary>
-internal sealed class ImageCnnLoop(ImageCnnOptions options, Device device, Action<string> log)
+/// <summary>What <see cref="Learner"/> needs to train an <see cref="ImageCnnModule"/>: the loss of a batch of images (augmented anew every epoch, mixed when asked) and validation after each epoch.</summary>
+internal sealed class ImageCnnTraining(ImageCnnOptions options, Device device, CatalogHost host)
 {
     private const int ScoringBatch = 64;
     private const float PixelRange = 255;
@@ -17,62 +17,30 @@ internal sealed class ImageCnnLoop(ImageCnnOptions options, Device device, Actio
     public ImageCnnModule Train(ImageCnnShape shape, ImageTable train, ImageTable? valid)
     {
         var (means, stds) = train.ChannelStatistics(shape.Channels);
-        return TrainedNetwork.Train(new ImageCnnModule(shape, means, stds), model => Fit(model, train, valid));
-    }
-
-    private void Fit(ImageCnnModule model, ImageTable train, ImageTable? valid)
-    {
-        model.to(device);
-        using var optimizer = Optimizer(model);
-        var batchSize = Math.Min(options.BatchSize, train.Rows);
-        // fastai drops the last incomplete batch (BatchNorm cannot use a batch of one).
-        var batches = Math.Max(1, train.Rows / batchSize);
-        var schedule = new OneCycleSchedule(options, (long)batches * options.Epochs);
-        using var shuffle = new Generator((ulong)options.ResolvedSeed, CPU);
-        // Its own stream (seed + 1) so turning mixing on leaves the shuffle's order unchanged.
-        using var mixer = new BatchMixer(options.Mixing, options.MixingAlpha ?? DefaultAlpha(options.Mixing), options.ResolvedSeed + 1);
-        var buffer = new float[batchSize * train.RowLength];
-        var labels = new long[batchSize];
-        long step = 0;
-        for (var epoch = 1; epoch <= options.Epochs; epoch++)
+        using var random = new Generator((ulong)options.ResolvedSeed, device);
+        var network = SeededConstruction.Create(() => new ImageCnnModule(shape, means, stds, random));
+        return TrainedNetwork.Train(network, model =>
         {
-            model.train();
-            var clock = Stopwatch.StartNew();
-            using var order = randperm(train.Rows, generator: shuffle);
-            var rows = order.data<long>().ToArray();
-            double lossSum = 0;
-            for (var b = 0; b < batches; b++)
+            model.to(device);
+            using var optimizer = Optimizer(model);
+            // Its own stream (seed + 1) so turning mixing on leaves the shuffle's order unchanged.
+            using var mixer = new BatchMixer(options.Mixing, options.MixingAlpha ?? DefaultAlpha(options.Mixing), options.ResolvedSeed + 1);
+            var batchSize = Math.Min(options.BatchSize, train.Rows);
+            var buffer = new float[batchSize * train.RowLength];
+            var labels = new long[batchSize];
+            new Learner(options, host, ImageColumns.Trainer).FitOneCycle(model, optimizer, train.Rows, (rows, epoch) =>
             {
-                options.CancellationToken.ThrowIfCancellationRequested();
-                using var scope = NewDisposeScope();
-                var (rate, momentum) = schedule.At(step++);
-                FillBatch(model.Shape, train, rows.AsSpan(b * batchSize, batchSize), epoch, buffer, labels);
-                var input = tensor(buffer, [batchSize, train.RowLength], device: device);
-                var loss = mixer.Loss(model, input, tensor(labels, device: device));
-                optimizer.ZeroGrad();
-                loss.backward();
-                optimizer.Step(rate, momentum);
-                var value = loss.item<float>();
-                Divergence.Check(value, ImageColumns.Trainer, epoch, b + 1, rate);
-                lossSum += value;
-                if (step % NativeHeap.CheckEverySteps == 0) NativeHeap.TrimIfGrown();
-            }
-            clock.Stop();
-            var (validLoss, accuracy) = valid is null ? ((double?)null, (double?)null) : Evaluate(model, valid);
-            var images = (double)batches * batchSize;
-            var report = new EpochReport(epoch, lossSum / batches, validLoss, accuracy, "accuracy",
-                clock.Elapsed.TotalSeconds, images / clock.Elapsed.TotalSeconds);
-            log(report.ToString());
-            options.Progress?.Report(report);
-        }
+                FillBatch(model.Shape, train, rows.data<long>().ToArray(), epoch, buffer, labels);
+                return mixer.Loss(model, tensor(buffer, [batchSize, train.RowLength], device: device), tensor(labels, device: device));
+            }, () => valid is null ? (null, null) : Evaluate(model, valid), "accuracy");
+        });
     }
 
     private static double DefaultAlpha(BatchMixing mixing) => mixing == BatchMixing.MixUp ? 0.4 : 1.0;
 
     /// <summary>Copies the batch's images (augmented with this epoch's draws when asked) and labels into the buffers.</summary>
-    private void FillBatch(ImageCnnShape shape, ImageTable table, ReadOnlySpan<long> rows, int epoch, float[] buffer, long[] labels)
+    private void FillBatch(ImageCnnShape shape, ImageTable table, long[] indices, int epoch, float[] buffer, long[] labels)
     {
-        var indices = rows.ToArray();
         var augmentation = options.Augmentation;
         Parallel.For(0, indices.Length, new ParallelOptions { MaxDegreeOfParallelism = options.Threads ?? Environment.ProcessorCount }, k =>
         {
@@ -108,15 +76,7 @@ internal sealed class ImageCnnLoop(ImageCnnOptions options, Device device, Actio
         var classes = model.Shape.Classes;
         using var scope = NewDisposeScope();
         var loss = nn.functional.cross_entropy(tensor(logits, [valid.Rows, classes]), tensor(valid.Labels)).item<float>();
-        var correct = 0;
-        for (var r = 0; r < valid.Rows; r++)
-        {
-            var scores = logits.AsSpan(r * classes, classes);
-            var best = 0;
-            for (var c = 1; c < classes; c++) if (scores[c] > scores[best]) best = c;
-            if (best == valid.Labels[r]) correct++;
-        }
-        return (loss, (double)correct / valid.Rows);
+        return (loss, ClassAccuracy.Of(logits, classes, valid.Labels));
     }
 
     /// <summary>fastai's Adam settings; decoupled weight decay on convolution and linear weights only.</summary>

@@ -23,7 +23,9 @@ internal sealed class FusedEmbedding : nn.Module<Tensor, Tensor>
     private readonly long[] _offsets;
     private readonly IReadOnlyList<(long Cardinality, int Width)> _tables;
 
-    public FusedEmbedding(IReadOnlyList<(long Cardinality, int Width)> tables) : base("FusedEmbedding")
+    /// <param name="tables">Each categorical column's cardinality and embedding width.</param>
+    /// <param name="random">The trainer's generator, for the initial weights.</param>
+    public FusedEmbedding(IReadOnlyList<(long Cardinality, int Width)> tables, Generator random) : base("FusedEmbedding")
     {
         _tables = tables;
         _offsets = new long[tables.Count + 1];
@@ -47,7 +49,7 @@ internal sealed class FusedEmbedding : nn.Module<Tensor, Tensor>
         // Held Scalars (see FlatAdamW on TorchSharp's Scalars).
         using var fold = 2.ToScalar();
         using var scale = InitialScale.ToScalar();
-        using (no_grad()) flat.normal_().fmod_(fold).mul_(scale);
+        using (no_grad()) flat.normal_(generator: random).fmod_(fold).mul_(scale);
         register_parameter(WeightName, new Parameter(flat));
         register_buffer(ColumnName, tensor(column.ToArray()));
         register_buffer(WidthName, tensor(width.ToArray()));

@@ -4,18 +4,37 @@ using static TorchSharp.torch;
 namespace MLTabularExtensions.TorchSharp.Model;
 
 /// <summary>
-/// Dropout that draws only the dropped positions. libtorch draws one Bernoulli number per element, which dominates a
-/// forward pass when p is tiny (the lesson's 0.001 drops ~500 of 512,000 activations). The gaps between dropped
-/// positions of a Bernoulli(p) sequence are Geometric(p), so drawing the gaps gives exactly the same distribution
-/// from about n·p random numbers instead of n.
+/// Dropout whose draws come from a generator the trainer owns, not libtorch's process-wide one, so a training's
+/// random numbers neither depend on nor disturb anything else in the process. Probabilities of 0.05 and more draw one
+/// Bernoulli number per element, as libtorch's dropout does. Smaller ones draw only the dropped positions: one number
+/// per element dominates a forward pass when p is tiny (the lesson's 0.001 drops ~500 of 512,000 activations), and the
+/// gaps between dropped positions of a Bernoulli(p) sequence are Geometric(p), so drawing the gaps gives exactly the
+/// same distribution from about n·p random numbers instead of n.
 /// </summary>
-internal sealed class SparseDropout(double probability) : nn.Module<Tensor, Tensor>("SparseDropout")
+/// <param name="probability">The share of elements zeroed in training; the rest are scaled by 1 / (1 − p).</param>
+/// <param name="random">The trainer's generator, on the device the module runs on.</param>
+internal sealed class SeededDropout(double probability, Generator random) : nn.Module<Tensor, Tensor>("Dropout")
 {
+    private const double SparseBelow = 0.05;
+
     public double Probability { get; } = probability;
 
     public override Tensor forward(Tensor input)
     {
         if (!training || Probability == 0) return input;
+        return Probability < SparseBelow ? Sparse(input) : Dense(input);
+    }
+
+    private Tensor Dense(Tensor input)
+    {
+        using var scope = NewDisposeScope();
+        using var keptScale = (1 / (1 - Probability)).ToScalar();
+        var mask = empty_like(input).bernoulli_(1 - Probability, random).mul_(keptScale);
+        return (input * mask).MoveToOuterDisposeScope();
+    }
+
+    private Tensor Sparse(Tensor input)
+    {
         var count = input.numel();
         var expected = count * Probability;
         // Enough gaps to pass the end with overwhelming probability; the loop below covers the rest.
@@ -39,6 +58,6 @@ internal sealed class SparseDropout(double probability) : nn.Module<Tensor, Tens
     }
 
     /// <summary>Geometric(p) gaps ≥ 1: floor(ln U / ln(1 − p)) + 1.</summary>
-    private static Tensor Gaps(long draws, Scalar logKeep, Scalar one, Device device) =>
-        rand(draws, ScalarType.Float64, device).log_().div_(logKeep).floor_().add_(one).to(ScalarType.Int64);
+    private Tensor Gaps(long draws, Scalar logKeep, Scalar one, Device device) =>
+        rand(draws, ScalarType.Float64, device, generator: random).log_().div_(logKeep).floor_().add_(one).to(ScalarType.Int64);
 }

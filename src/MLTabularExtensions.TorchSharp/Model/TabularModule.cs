@@ -12,19 +12,21 @@ namespace MLTabularExtensions.TorchSharp.Model;
 internal sealed class TabularModule : nn.Module<Tensor, Tensor, Tensor>
 {
     private readonly FusedEmbedding? _embeddings;
-    private readonly nn.Module<Tensor, Tensor>? _embeddingDropout;
+    private readonly SeededDropout? _embeddingDropout;
     private readonly BatchNorm1d? _continuousNorm;
     private readonly ModuleList<Linear> _linears = new();
     private readonly ModuleList<BatchNorm1d> _norms = new();
-    private readonly ModuleList<nn.Module<Tensor, Tensor>> _dropouts = new();
+    private readonly ModuleList<SeededDropout> _dropouts = new();
     // Held for the module's life rather than converted on every call (see FlatAdamW on TorchSharp's Scalars).
     private readonly (Scalar Low, Scalar Span)? _yRange;
 
-    public TabularModule(TabularShape shape) : base("TabularModel")
+    /// <param name="shape">The network's layout.</param>
+    /// <param name="random">The trainer's generator: initial weights and dropout draw from it.</param>
+    public TabularModule(TabularShape shape, Generator random) : base("TabularModel")
     {
         Shape = shape;
-        if (shape.Embeddings.Count > 0) _embeddings = new FusedEmbedding(shape.Embeddings);
-        if (shape.EmbeddingDropout > 0) _embeddingDropout = Dropout(shape.EmbeddingDropout);
+        if (shape.Embeddings.Count > 0) _embeddings = new FusedEmbedding(shape.Embeddings, random);
+        if (shape.EmbeddingDropout > 0) _embeddingDropout = new SeededDropout(shape.EmbeddingDropout, random);
         if (shape.UseBatchNorm && shape.ContinuousWidth > 0) _continuousNorm = nn.BatchNorm1d(shape.ContinuousWidth);
         var width = shape.Embeddings.Sum(e => e.Width) + shape.ContinuousWidth;
         for (var i = 0; i < shape.Layers.Count; i++)
@@ -33,18 +35,16 @@ internal sealed class TabularModule : nn.Module<Tensor, Tensor, Tensor>
             _linears.Add(nn.Linear(width, shape.Layers[i], hasBias: !shape.UseBatchNorm));
             if (shape.UseBatchNorm) _norms.Add(nn.BatchNorm1d(shape.Layers[i]));
             // An identity dropout keeps the block's modules aligned by index.
-            _dropouts.Add(Dropout(shape.Dropouts[i]));
+            _dropouts.Add(new SeededDropout(shape.Dropouts[i], random));
             width = shape.Layers[i];
         }
         _linears.Add(nn.Linear(width, shape.Outputs));
         if (shape.YRange is var (low, high)) _yRange = (low.ToScalar(), (high - low).ToScalar());
         RegisterComponents();
+        SeededInitialisation.Apply(this, random);
     }
 
     public TabularShape Shape { get; }
-
-    /// <summary>Small drop probabilities draw only the dropped positions; larger ones use libtorch's dropout.</summary>
-    private static nn.Module<Tensor, Tensor> Dropout(double p) => p is > 0 and < 0.05 ? new SparseDropout(p) : nn.Dropout(p);
 
     public FusedEmbedding? Embeddings => _embeddings;
 

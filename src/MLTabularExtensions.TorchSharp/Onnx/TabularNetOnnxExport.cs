@@ -14,7 +14,6 @@ namespace MLTabularExtensions.TorchSharp.Onnx;
 internal static class TabularNetOnnxExport
 {
     // libtorch's BatchNorm1d default, which TabularModule uses.
-    private const double BatchNormEpsilon = 1e-5;
 
     /// <summary>
     /// The graph: <paramref name="outputName"/> holds the prediction (exp'd with <paramref name="logTarget"/>), or for
@@ -79,18 +78,9 @@ internal static class TabularNetOnnxExport
 
     private static string FoldedBatchNorm(OnnxGraphBuilder graph, string x, BatchNorm1d norm)
     {
-        var mean = OnnxGraphBuilder.Values(norm.running_mean!);
-        var variance = OnnxGraphBuilder.Values(norm.running_var!);
-        var gamma = OnnxGraphBuilder.Values(norm.weight!);
-        var beta = OnnxGraphBuilder.Values(norm.bias!);
-        var scale = new float[mean.Length];
-        var shift = new float[mean.Length];
-        for (var i = 0; i < mean.Length; i++)
-        {
-            var s = gamma[i] / Math.Sqrt(variance[i] + BatchNormEpsilon);
-            scale[i] = (float)s;
-            shift[i] = (float)(beta[i] - mean[i] * s);
-        }
+        var (folded, offset) = BatchNormFolding.Of(norm);
+        float[] scale = [.. folded.Select(v => (float)v)];
+        float[] shift = [.. offset.Select(v => (float)v)];
         var scaled = graph.Node("Mul", [x, graph.Constant(scale, scale.Length)]);
         return graph.Node("Add", [scaled, graph.Constant(shift, shift.Length)]);
     }

@@ -16,7 +16,8 @@ public class HeatmapGeometryTests
     {
         const int size = 120, cell = 8, middle = 7;
         var shape = new ImageCnnShape(1, size, size, [4, 4, 4], Classes: 2, Dropout: 0);
-        using var module = new ImageCnnModule(shape, [0f], [1f]);
+        using var random = new Generator(1);
+        using var module = new ImageCnnModule(shape, [0f], [1f], random);
         using (no_grad())
         {
             foreach (var (name, parameter) in module.named_parameters())
@@ -57,7 +58,8 @@ public class HeatmapGeometryTests
         const int size = 32, cells = 4;
         manual_seed(5);
         var shape = new ImageCnnShape(3, size, size, [16, 16, 32], Classes: 3, Dropout: 0);
-        using var module = new ImageCnnModule(shape, [100f, 100f, 100f], [60f, 60f, 60f]);
+        using var random = new Generator(1);
+        using var module = new ImageCnnModule(shape, [100f, 100f, 100f], [60f, 60f, 60f], random);
         module.eval();
         using var noGrad = no_grad();
         using var image = rand(1, 3, size, size).mul(255);

@@ -2,6 +2,7 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLTabularExtensions.Scoring;
 using MLTabularExtensions.TorchSharp.Onnx;
+using MLTabularExtensions.TorchSharp.Training;
 using MLTabularExtensions.Vision.TorchSharp;
 using static TorchSharp.torch;
 
@@ -19,7 +20,7 @@ public class ImageCnnExportTests
         var columns = ImageColumns.Resolve(train.Schema, options, "train");
         var table = ImageTable.Read(train, columns, "train");
         var shape = new ImageCnnShape(columns.Channels, columns.Height, columns.Width, options.Widths, columns.Classes, options.Dropout);
-        using var module = new ImageCnnLoop(options, CPU, _ => { }).Train(shape, table, null);
+        using var module = new ImageCnnTraining(options, CPU, CatalogHost.None).Train(shape, table, null);
         var choice = new HeatmapChoice(kind, flipAveraged, smoothed);
         var graphs = new Dictionary<HeatmapChoice, byte[]>
         {

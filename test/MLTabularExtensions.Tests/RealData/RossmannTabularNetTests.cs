@@ -63,7 +63,8 @@ public sealed class RossmannTabularNetTests
         var columns = TabularColumns.Resolve(train.Schema, options, TabularNetTask.Regression, "train");
         var shape = TabularShape.For(columns, options);
         var embeddings = shape.Embeddings.Select(e => (e.Cardinality, e.Width)).ToArray();
-        using var model = new TabularModule(shape);
+        using var random = new Generator(1);
+        using var model = new TabularModule(shape, random);
 
         Assert.That(preprocess.CategoricalColumns, Has.Count.EqualTo(22));
         Assert.That(embeddings.Sum(e => e.Item2), Is.EqualTo(197));
@@ -96,8 +97,8 @@ public sealed class RossmannTabularNetTests
         var columns = TabularColumns.Resolve(train.Schema, options, TabularNetTask.Regression, "train");
         using var table = TabularTable.Read(train, columns, true, CPU, "train");
         using var validTable = TabularTable.Read(valid, columns, true, CPU, "valid");
-        using var model = new TabularNetLoop(options, columns, CPU, _ => { }).Train(TabularShape.For(columns, options), table, null);
-        var torchSales = TabularNetLoop.Predict(model, validTable).Select(MathF.Exp).ToArray();
+        using var model = new TabularNetTraining(options, columns, CPU, CatalogHost.None).Train(TabularShape.For(columns, options), table, null);
+        var torchSales = TabularNetTraining.Predict(model, validTable).Select(MathF.Exp).ToArray();
 
         using var transformer = TabularNetTransformer.Create(columns, TabularNetOnnxExport.Export(model, columns, true, Scoring.RawOutputRow.Column), train);
         var onnxSales = transformer.Transform(valid).Column<float>("Score");

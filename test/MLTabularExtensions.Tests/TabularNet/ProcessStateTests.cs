@@ -53,6 +53,35 @@ public sealed class ProcessStateTests
         Assert.That(first.B, Is.Not.EqualTo(first.A), "the seed matters");
     }
 
+    [Test]
+    public void TwoTrainings_AtOnceOnTwoThreads_GiveTheSameModelsAsEachAlone()
+    {
+        var context = TestData.Context();
+        var (preprocess, train, _) = SyntheticTabular.Prepare(context, SyntheticTabular.Rows(600, 1), SyntheticTabular.Rows(100, 2));
+        byte[] Train(int seed)
+        {
+            using var model = context.Regression.Trainers.TabularNet(Options(preprocess, seed, threads: null)).Fit(train);
+            return [.. model.OnnxModel];
+        }
+        var alone = (A: Train(1), B: Train(2));
+
+        // Besides the two trainings, a third thread keeps drawing from libtorch's global generator, as host code may.
+        using var stop = new CancellationTokenSource();
+        var host = Task.Run(() =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                using var noise = rand(100);
+            }
+        });
+        var together = Task.WhenAll(Task.Run(() => Train(1)), Task.Run(() => Train(2))).GetAwaiter().GetResult();
+        stop.Cancel();
+        host.GetAwaiter().GetResult();
+
+        Assert.That(together[0], Is.EqualTo(alone.A));
+        Assert.That(together[1], Is.EqualTo(alone.B));
+    }
+
     private static TabularNetOptions Options(MLTabularExtensions.TabularPreprocess.TabularPreprocessTransformer preprocess, int seed, int? threads) => new()
     {
         LabelColumnName = "Sales",

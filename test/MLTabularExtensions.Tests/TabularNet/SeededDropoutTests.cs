@@ -3,15 +3,17 @@ using static TorchSharp.torch;
 
 namespace MLTabularExtensions.Tests.TabularNet;
 
-public sealed class SparseDropoutTests
+public sealed class SeededDropoutTests
 {
     [TestCase(0.001)]
     [TestCase(0.01)]
     [TestCase(0.04)]
+    [TestCase(0.1)]
+    [TestCase(0.5)]
     public void DropsTheExpectedShare_AndScalesTheRest(double p)
     {
-        manual_seed(1);
-        using var dropout = new SparseDropout(p);
+        using var random = new Generator(1);
+        using var dropout = new SeededDropout(p, random);
         dropout.train();
         using var input = ones(2000, 1000);
 
@@ -29,8 +31,8 @@ public sealed class SparseDropoutTests
     [Test]
     public void SpreadsDropsOverTheWholeTensor_AndIsIdentityInEvalMode()
     {
-        manual_seed(2);
-        using var dropout = new SparseDropout(0.01);
+        using var random = new Generator(2);
+        using var dropout = new SeededDropout(0.01, random);
         dropout.train();
         using var input = ones(100_000);
         var values = dropout.forward(input).data<float>().ToArray();
@@ -46,8 +48,8 @@ public sealed class SparseDropoutTests
     [Test]
     public void Backward_PassesTheScaledGradient_ExceptAtDroppedPositions()
     {
-        manual_seed(3);
-        using var dropout = new SparseDropout(0.04);
+        using var random = new Generator(3);
+        using var dropout = new SeededDropout(0.04, random);
         dropout.train();
         using var input = randn(300, 50).requires_grad_();
 
@@ -67,8 +69,8 @@ public sealed class SparseDropoutTests
     {
         float[] Drops(int seed)
         {
-            manual_seed(seed);
-            using var dropout = new SparseDropout(0.01);
+            using var random = new Generator((ulong)seed);
+            using var dropout = new SeededDropout(0.01, random);
             dropout.train();
             using var input = ones(50_000);
             return dropout.forward(input).data<float>().ToArray();
@@ -78,5 +80,22 @@ public sealed class SparseDropoutTests
         var again = Drops(4);
         Assert.That(again, Is.EqualTo(first));
         Assert.That(Drops(5), Is.Not.EqualTo(first));
+    }
+
+    [TestCase(0.01)]
+    [TestCase(0.5)]
+    public void DrawsFromItsGenerator_NotTheProcessWideOne(double p)
+    {
+        using var random = new Generator(6);
+        using var dropout = new SeededDropout(p, random);
+        dropout.train();
+        using var input = ones(10_000);
+        using var before = global::TorchSharp.torch.random.get_rng_state();
+
+        using var output = dropout.forward(input);
+
+        using var after = global::TorchSharp.torch.random.get_rng_state();
+        Assert.That(after.data<byte>().ToArray(), Is.EqualTo(before.data<byte>().ToArray()));
+        Assert.That(output.data<float>().ToArray(), Does.Contain(0f));
     }
 }

@@ -37,8 +37,8 @@ public sealed class TabularNetPersistenceTests
         using var validTable = TabularTable.Read(valid, columns, false, CPU, "valid");
         var shape = new TabularShape([.. columns.Categorical.Select(c => ((long)c.KeyCount + 1, 4))], columns.ContinuousWidth,
             [32, 16], [0.1, 0.1], 0.1, true, false, (0, 600), 1);
-        using var model = new TabularNetLoop(options, columns, CPU, _ => { }).Train(shape, table, null);
-        var torchScores = TabularNetLoop.Predict(model, validTable);
+        using var model = new TabularNetTraining(options, columns, CPU, CatalogHost.None).Train(shape, table, null);
+        var torchScores = TabularNetTraining.Predict(model, validTable);
 
         var onnx = TabularNetOnnxExport.Export(model, columns, logTarget: false, Scoring.RawOutputRow.Column);
         using var transformer = TabularNetTransformer.Create(columns, onnx, train);

@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLTabularExtensions.TorchSharp;
@@ -81,4 +82,45 @@ public sealed class TrainerConventionsTests
         Assert.Throws<OperationCanceledException>(() => trainer.Fit(train));
         Assert.That(epochs, Has.Count.EqualTo(1), "the second epoch's first batch saw the cancellation");
     }
+
+    [Test]
+    public void MLContextCancelExecution_StopsWithinABatch()
+    {
+        var context = TestData.Context();
+        var (_, train, _) = SyntheticTabular.Prepare(context, SyntheticTabular.Rows(600, 1), SyntheticTabular.Rows(100, 2));
+        var batches = new List<BatchReport>();
+        var trainer = context.Regression.Trainers.TabularNet(new TabularNetOptions
+        {
+            LabelColumnName = "Sales",
+            Layers = [16],
+            Epochs = 5,
+            BatchProgress = new SynchronousProgress<BatchReport>(report =>
+            {
+                batches.Add(report);
+                if (report.Batch == 3) CancelExecution(context);
+            }),
+        });
+
+        var error = Assert.Throws<OperationCanceledException>(() => trainer.Fit(train));
+        Assert.That(error!.Message, Does.Contain("MLContext.CancelExecution"));
+        Assert.That(batches.Last(), Is.EqualTo(batches.Single(b => b.Epoch == 1 && b.Batch == 3)), "no batch ran after the cancellation");
+    }
+
+    [Test]
+    public void MLContextCancelExecution_StopsTheLearningRateFinder()
+    {
+        var context = TestData.Context();
+        var (_, train, _) = SyntheticTabular.Prepare(context, SyntheticTabular.Rows(600, 1), SyntheticTabular.Rows(100, 2));
+        var trainer = context.Regression.Trainers.TabularNet(new TabularNetOptions { LabelColumnName = "Sales", Layers = [16] });
+        CancelExecution(context);
+
+        Assert.Throws<OperationCanceledException>(() => trainer.FindLearningRate(train, steps: 10));
+    }
+
+    /// <summary>
+    /// What the Microsoft.ML.Experimental package's public <c>CancelExecution</c> extension calls: ML.NET 5 keeps the
+    /// method internal, and that package is not on this project's feed.
+    /// </summary>
+    private static void CancelExecution(MLContext context) =>
+        typeof(MLContext).GetMethod("CancelExecution", BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public)!.Invoke(context, null);
 }
