@@ -84,7 +84,7 @@ score_app() {
 
 tool() {
   dotnet tool install mltab --version "$version" --tool-path tools --add-source "$feed" || return 1
-  grep -q 'mltab rossmann' <<<"$(tools/mltab --help)" || { echo "mltab --help does not list rossmann"; return 1; }
+  grep -q '  rossmann ' <<<"$(tools/mltab --help)" || { echo "mltab --help does not list rossmann"; return 1; }
   tools/mltab rossmann --epochs 1 --out rossmann-out | tee rossmann.log || return 1
   grep -q 'RMSPE' rossmann.log && [ -s rossmann-out/model.zip ] || { echo "no RMSPE printed or no model written"; return 1; }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -5,16 +6,26 @@ using MLTabularExtensions.Data;
 
 namespace MLTabularExtensions.Cli;
 
-/// <summary><c>mltab predict --model model.zip --data file.csv [--out predictions.csv]</c>: scores a CSV with a saved model.</summary>
+/// <summary>
+/// <c>mltab predict --model model.zip --data file.csv [--out predictions.csv]</c>: scores a CSV with a saved model. The
+/// data needs the columns the predictions depend on, not the label; the output file is written only once every row
+/// has scored.
+/// </summary>
 internal static class PredictJob
 {
-    public static int Run(CommandLine line, TextWriter output)
+    private static readonly Option<FileInfo> Model = CliOptions.ExistingFile("--model", "A model.zip saved by mltab train or mltab rossmann (or any ML.NET app with this library).", "FILE");
+    private static readonly Option<FileInfo> Data = CliOptions.ExistingFile("--data", "The CSV file to score (header line; .gz read as gzip).", "FILE");
+    private static readonly Option<string> Out = CliOptions.Text("--out", "Write the predictions to this CSV file instead of the console.", "FILE");
+
+    public static Command Create() => new("predict", "Scores a CSV with a saved model: Score (and Probability, PredictedLabel for classifiers), one line per row.")
     {
-        line.Allow("model", "data", "out");
-        var modelPath = line.Required("model");
-        var dataPath = line.Required("data");
-        if (!File.Exists(modelPath)) throw new FileNotFoundException($"The model file '{modelPath}' does not exist.", modelPath);
-        if (!File.Exists(dataPath)) throw new FileNotFoundException($"The data file '{dataPath}' does not exist.", dataPath);
+        Model, Data, Out,
+    };
+
+    public static int Run(ParseResult line, TextWriter output, CancellationToken cancel)
+    {
+        var modelPath = line.GetValue(Model)!.FullName;
+        var dataPath = line.GetValue(Data)!.FullName;
         var context = new MLContext().RegisterTabularExtensions();
         ITransformer model;
         DataViewSchema inputSchema;
@@ -22,26 +33,34 @@ internal static class PredictJob
         {
             model = context.Model.Load(modelPath, out inputSchema);
         }
-        catch (Exception e)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             throw new InvalidDataException($"'{modelPath}' is not a model saved by ML.NET with this library's transforms: {e.Message}", e);
         }
         try
         {
-            var data = SchemaCsv.Load(context, dataPath, inputSchema, "Sales", "Label");
-            var scored = model.Transform(data);
-            var columns = new[] { "Score", "Probability", "PredictedLabel" }.Where(c => scored.Schema.GetColumnOrNull(c) is not null).ToArray();
-            var target = line.Text("out") is { } outPath ? new StreamWriter(outPath) : output;
-            target.WriteLine(string.Join(",", columns));
-            long rows = 0;
-            foreach (var values in Read(scored, columns))
+            var scored = model.Transform(CsvData.ReadForModel(dataPath, model, inputSchema));
+            var columns = OutputColumns(scored.Schema);
+            if (line.GetValue(Out) is not { } outPath)
             {
-                target.WriteLine(string.Join(",", values));
-                rows++;
+                var rows = Write(scored, columns, output, cancel);
+                Console.Error.WriteLine($"Scored {rows:N0} rows of {dataPath}.");
+                return Mltab.Done;
             }
-            if (target != output) target.Dispose();
-            Console.Error.WriteLine($"Scored {rows:N0} rows of {dataPath}.");
-            return 0;
+            // Written beside the target and renamed at the end, so a failure leaves no partial file behind.
+            var partial = outPath + ".partial";
+            try
+            {
+                long rows;
+                using (var writer = new StreamWriter(partial)) rows = Write(scored, columns, writer, cancel);
+                File.Move(partial, outPath, overwrite: true);
+                output.WriteLine($"Scored {rows:N0} rows of {dataPath} into {outPath}.");
+                return Mltab.Done;
+            }
+            finally
+            {
+                File.Delete(partial);
+            }
         }
         finally
         {
@@ -49,23 +68,87 @@ internal static class PredictJob
         }
     }
 
-    private static IEnumerable<string[]> Read(IDataView data, string[] columns)
+    private static long Write(IDataView scored, IReadOnlyList<(string Header, Func<DataViewRowCursor, Func<string>> Field, string Column)> columns,
+        TextWriter target, CancellationToken cancel)
     {
-        using var cursor = data.GetRowCursor(columns.Select(c => data.Schema[c]));
-        var getters = columns.Select(c => Text(cursor, data.Schema[c])).ToArray();
-        while (cursor.MoveNext()) yield return [.. getters.Select(g => g())];
+        target.WriteLine(string.Join(",", columns.Select(c => c.Header)));
+        using var cursor = scored.GetRowCursor(columns.Select(c => scored.Schema[c.Column]).Distinct());
+        var fields = columns.Select(c => c.Field(cursor)).ToArray();
+        long rows = 0;
+        while (cursor.MoveNext())
+        {
+            cancel.ThrowIfCancellationRequested();
+            target.WriteLine(string.Join(",", fields.Select(f => f())));
+            rows++;
+        }
+        return rows;
     }
 
-    private static Func<string> Text(DataViewRowCursor cursor, DataViewSchema.Column column)
+    /// <summary>Score (one column per class for a multiclass model), Probability, PredictedLabel (the class's name).</summary>
+    private static List<(string Header, Func<DataViewRowCursor, Func<string>> Field, string Column)> OutputColumns(DataViewSchema schema)
+    {
+        var columns = new List<(string, Func<DataViewRowCursor, Func<string>>, string)>();
+        if (schema.GetColumnOrNull("Score") is { } score)
+        {
+            if (score.Type is VectorDataViewType vector)
+            {
+                var names = ClassNames(schema, vector.Size);
+                for (var k = 0; k < vector.Size; k++)
+                {
+                    var slot = k;
+                    columns.Add(($"Score_{names[k]}", cursor => Slot(cursor, score, slot), "Score"));
+                }
+            }
+            else
+            {
+                columns.Add(("Score", cursor => Number(cursor, score), "Score"));
+            }
+        }
+        if (schema.GetColumnOrNull("Probability") is { } probability) columns.Add(("Probability", cursor => Number(cursor, probability), "Probability"));
+        if (schema.GetColumnOrNull("PredictedLabel") is { } predicted) columns.Add(("PredictedLabel", cursor => Label(cursor, predicted), "PredictedLabel"));
+        if (columns.Count == 0) throw new InvalidDataException("The model makes no Score, Probability or PredictedLabel column: it is not a predictor.");
+        return columns;
+    }
+
+    private static string[] ClassNames(DataViewSchema schema, int count)
+    {
+        var names = Enumerable.Range(1, count).Select(k => k.ToString(CultureInfo.InvariantCulture)).ToArray();
+        if (schema.GetColumnOrNull("PredictedLabel") is { Type: KeyDataViewType } predicted && predicted.HasKeyValues())
+        {
+            VBuffer<ReadOnlyMemory<char>> values = default;
+            predicted.GetKeyValues(ref values);
+            names = [.. values.DenseValues().Select(v => v.ToString())];
+        }
+        return names;
+    }
+
+    private static Func<string> Number(DataViewRowCursor cursor, DataViewSchema.Column column)
+    {
+        var getter = cursor.GetGetter<float>(column);
+        float value = 0;
+        return () => { getter(ref value); return value.ToString("R", CultureInfo.InvariantCulture); };
+    }
+
+    private static Func<string> Slot(DataViewRowCursor cursor, DataViewSchema.Column column, int slot)
+    {
+        var getter = cursor.GetGetter<VBuffer<float>>(column);
+        VBuffer<float> value = default;
+        return () => { getter(ref value); return value.GetItemOrDefault(slot).ToString("R", CultureInfo.InvariantCulture); };
+    }
+
+    private static Func<string> Label(DataViewRowCursor cursor, DataViewSchema.Column column)
     {
         if (column.Type == BooleanDataViewType.Instance)
         {
-            var getter = cursor.GetGetter<bool>(column);
+            var flag = cursor.GetGetter<bool>(column);
             var value = false;
-            return () => { getter(ref value); return value ? "true" : "false"; };
+            return () => { flag(ref value); return value ? "true" : "false"; };
         }
-        var number = cursor.GetGetter<float>(column);
-        float f = 0;
-        return () => { number(ref f); return f.ToString("R", CultureInfo.InvariantCulture); };
+        var key = cursor.GetGetter<uint>(column);
+        uint index = 0;
+        VBuffer<ReadOnlyMemory<char>> keyValues = default;
+        if (column.HasKeyValues()) column.GetKeyValues(ref keyValues);
+        var classNames = keyValues.DenseValues().Select(v => v.ToString()).ToArray();
+        return () => { key(ref index); return index == 0 ? "" : classNames.Length >= index ? classNames[index - 1] : index.ToString(CultureInfo.InvariantCulture); };
     }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -13,6 +14,18 @@ namespace MLTabularExtensions.Cli;
 /// </summary>
 internal static class PreprocessJob
 {
+    private static readonly Option<DirectoryInfo> Data = CliOptions.ExistingFolder("--data",
+        "Kaggle's train.csv[.gz] and store.csv. Without it: generated Rossmann-like rows.");
+    private static readonly Option<string> Out = CliOptions.OutFolder("out");
+
+    public static Command Create() => new("preprocess", "Only the preprocessing of train ⋈ store: fits date parts, FillMissing, Categorify and Normalize, prints what they learned, saves and reloads.")
+    {
+        Data, Out,
+    };
+
+    public static int Run(ParseResult line, TextWriter output, CancellationToken cancel) =>
+        Run(line.GetValue(Data)?.FullName, line.GetValue(Out)!, output);
+
     public static int Run(string? dataFolder, string outFolder, TextWriter output)
     {
         var context = new MLContext(seed: 1);

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.ML;
@@ -15,24 +16,41 @@ namespace MLTabularExtensions.Cli;
 /// </summary>
 internal static class RossmannJob
 {
-    public static int Run(CommandLine line, TextWriter output, ProcessTuningStatus tuning)
+    private static readonly Option<DirectoryInfo> Data = CliOptions.ExistingFolder("--data",
+        "Kaggle's files: train.csv[.gz], store.csv, store_states.csv, state_names.csv, googletrend.csv, weather.csv[.gz]. Without it: a generated Rossmann-like data set.");
+    private static readonly Option<string> Out = CliOptions.OutFolder("out");
+    private static readonly Option<int> Epochs = CliOptions.PositiveInt("--epochs", 5, "One-cycle epochs.");
+    private static readonly Option<int> Seed = CliOptions.PositiveInt("--seed", 42, "Seed of initialisation, shuffling and dropout.");
+    private static readonly Option<int> Threads = CliOptions.PositiveInt("--threads", 2, "libtorch intra-op threads.");
+    private static readonly Option<int> BatchSize = CliOptions.PositiveInt("--batch-size", 512, "Rows per batch.");
+    private static readonly Option<double> LearningRate = CliOptions.PositiveNumber("--lr", 3e-3, "Peak learning rate.");
+    private static readonly Option<double> WeightDecay = CliOptions.NonNegativeNumber("--wd", 0.2, "Decoupled weight decay (0: none).");
+    private static readonly Option<int[]> Layers = CliOptions.PositiveInts("--layers", [1000, 500], "Hidden layer sizes.");
+    private static readonly Option<double[]> Dropouts = CliOptions.NonNegativeNumbers("--ps", [0.001, 0.01], "Dropout after each hidden layer (at most one per layer; missing ones are 0).");
+    private static readonly Option<double> EmbeddingDropout = CliOptions.NonNegativeNumber("--emb-drop", 0.04, "Dropout on the embeddings.");
+    private static readonly Option<int> Stores = CliOptions.PositiveInt("--stores", RossmannLesson.GeneratedStores, "Stores of the generated data (without --data).");
+    private static readonly Option<bool> CourseV3 = CliOptions.Flag("--course-v3", "Add course-v3's CompetitionMonthsOpen and Promo2Weeks categoricals.");
+    private static readonly Option<bool> Closures = CliOptions.Flag("--closures", "Add the days to and from a store's long closures as categoricals.");
+    private static readonly Option<bool> BFloat16 = CliOptions.Flag("--bf16", "Hidden layers' products in bfloat16 (BFloat16Linears).");
+
+    public static Command Create() => new("rossmann", "The Rossmann lesson end to end: data preparation, FillMissing + Categorify + Normalize, TabularNet, RMSPE per epoch; writes model.zip, loss.png, valid.csv.")
     {
-        line.Allow("data", "epochs", "out", "seed", "threads", "batch-size", "lr", "wd", "stores", "course-v3", "layers", "ps", "emb-drop", "bf16", "closures");
-        var data = line.Text("data");
-        var outFolder = line.Text("out") ?? "out";
-        var epochs = line.Int("epochs", 5);
-        // Every number is read before the data is prepared, so a mistyped one fails at once.
-        var layers = line.PositiveInts("layers", [1000, 500]);
-        var dropouts = line.NonNegatives("ps", [0.001, 0.01]);
-        if (dropouts.Count > layers.Count)
-            throw new ArgumentException($"--ps gives {dropouts.Count} dropouts ({string.Join(" ", dropouts.Select(p => p.ToString(CultureInfo.InvariantCulture)))}) for {layers.Count} hidden layer(s) (--layers {string.Join(" ", layers)}): give at most one per layer.");
-        var embeddingDropout = line.NonNegative("emb-drop", 0.04);
-        var (batchSize, learningRate, weightDecay) = (line.Int("batch-size", 512), line.Double("lr", 3e-3), line.NonNegative("wd", 0.2));
-        var (seed, threads) = (line.Int("seed", 42), line.Int("threads", 2));
+        Data, Out, Epochs, Seed, Threads, BatchSize, LearningRate, WeightDecay, Layers, Dropouts, EmbeddingDropout, Stores, CourseV3, Closures, BFloat16,
+    };
+
+    public static int Run(ParseResult line, TextWriter output, ProcessTuningStatus tuning, CancellationToken cancel)
+    {
+        var data = line.GetValue(Data)?.FullName;
+        var outFolder = line.GetValue(Out)!;
+        var epochs = line.GetValue(Epochs);
+        var layers = line.GetValue(Layers)!;
+        var dropouts = line.GetValue(Dropouts)!;
+        if (dropouts.Length > layers.Length)
+            throw new UsageException($"--ps gives {dropouts.Length} dropouts ({string.Join(" ", dropouts.Select(p => p.ToString(CultureInfo.InvariantCulture)))}) for {layers.Length} hidden layer(s) (--layers {string.Join(" ", layers)}): give at most one per layer.");
         var context = new MLContext(seed: 1);
         var clock = Stopwatch.StartNew();
         var sources = data is null
-            ? SyntheticRossmannSources.Generate(stores: line.Int("stores", RossmannLesson.GeneratedStores))
+            ? SyntheticRossmannSources.Generate(stores: line.GetValue(Stores))
             : RossmannSourceFiles.Load(context, data);
         var rows = RossmannLesson.Build(sources);
         var trainRows = rows.Where(r => r.Date < RossmannLesson.ValidationStart).ToArray();
@@ -49,7 +67,7 @@ internal static class RossmannJob
         var preprocess = context.Transforms.AddDateParts(nameof(LessonRow.Date))
             .Append(context.Transforms.TabularPreprocess(new TabularPreprocessOptions
             {
-                CategoricalColumns = Categoricals(line),
+                CategoricalColumns = Categoricals(line.GetValue(CourseV3), line.GetValue(Closures)),
                 ContinuousColumns = LessonRow.ContinuousColumns,
             }))
             .Fit(train);
@@ -66,16 +84,17 @@ internal static class RossmannJob
             ContinuousColumns = prepared.ContinuousColumns,
             Layers = layers,
             Dropouts = dropouts,
-            EmbeddingDropout = embeddingDropout,
+            EmbeddingDropout = line.GetValue(EmbeddingDropout),
             YRange = (0, (float)maxLog),
             LogTarget = true,
-            BFloat16Linears = line.Flag("bf16"),
+            BFloat16Linears = line.GetValue(BFloat16),
             Epochs = epochs,
-            BatchSize = batchSize,
-            MaxLearningRate = learningRate,
-            WeightDecay = weightDecay,
-            Seed = seed,
-            Threads = threads,
+            BatchSize = line.GetValue(BatchSize),
+            MaxLearningRate = line.GetValue(LearningRate),
+            WeightDecay = line.GetValue(WeightDecay),
+            Seed = line.GetValue(Seed),
+            Threads = line.GetValue(Threads),
+            CancellationToken = cancel,
             ValidationData = preprocess.Transform(valid),
             Progress = new FanOut<EpochReport>(bar, curve),
             BatchProgress = new FanOut<BatchReport>(bar, curve),
@@ -103,12 +122,12 @@ internal static class RossmannJob
         return 0;
     }
 
-    private static string[] Categoricals(CommandLine line) =>
+    private static string[] Categoricals(bool courseV3, bool closures) =>
     [
         .. LessonRow.CategoricalColumns,
         // course-v3's notebook adds CompetitionMonthsOpen and Promo2Weeks to the lesson's 20 categoricals.
-        .. line.Flag("course-v3") ? LessonRow.CourseV3Categorical : [],
-        .. line.Flag("closures") ? LessonRow.ClosureCategorical : [],
+        .. courseV3 ? LessonRow.CourseV3Categorical : [],
+        .. closures ? LessonRow.ClosureCategorical : [],
     ];
 
     /// <summary>Sends each report to several receivers.</summary>

@@ -1,5 +1,8 @@
+using System.CommandLine;
+using System.Globalization;
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using MLTabularExtensions.Data;
 using MLTabularExtensions.TabularPreprocess;
 using MLTabularExtensions.TorchSharp;
 
@@ -7,31 +10,63 @@ namespace MLTabularExtensions.Cli;
 
 /// <summary>
 /// <c>mltab train --data file.csv --label COL …</c>: the fastai recipe on any CSV — optional date parts, FillMissing,
-/// Categorify, Normalize and a TabularNet regressor or binary classifier, validated on a seeded 20 % split.
+/// Categorify, Normalize and a TabularNet regressor or binary/multiclass classifier, validated on a seeded 20 % split.
 /// </summary>
 internal static class TrainJob
 {
     private static readonly string[] DateCategories = ["Year", "Month", "Week", "Day", "Dayofweek"];
 
-    public static int Run(CommandLine line, TextWriter output)
+    private static readonly Option<FileInfo> Data = CliOptions.ExistingFile("--data", "The CSV file (header line; .gz read as gzip).", "FILE");
+    private static readonly Option<string> Label = CliOptions.Text("--label", "The column to predict.", "COL", required: true);
+    private static readonly Option<string> Task = new Option<string>("--task")
     {
-        line.Allow("data", "label", "task", "cat", "cont", "date", "epochs", "out", "batch-size", "lr", "wd", "seed", "layers");
-        var path = line.Required("data");
-        var label = line.Required("label");
-        var binary = (line.Text("task") ?? "regression") switch
-        {
-            "regression" => false,
-            "binary" => true,
-            var other => throw new ArgumentException($"--task must be regression or binary, not '{other}'."),
-        };
-        var categorical = line.List("cat").ToList();
-        var continuous = line.List("cont").ToList();
-        var date = line.Text("date");
+        Description = "regression (a number), binary (true/false or 1/0) or multiclass (any text or number as a class).",
+        DefaultValueFactory = _ => "regression",
+    }.AcceptOnlyFromAmong("regression", "binary", "multiclass");
+    private static readonly Option<string[]> Categorical = CliOptions.Names("--cat", "Categorical columns (embedded).");
+    private static readonly Option<string[]> Continuous = CliOptions.Names("--cont", "Continuous columns (numbers; normalized).");
+    private static readonly Option<string> Date = CliOptions.Text("--date", "A date column to expand with add_datepart.", "COL");
+    private static readonly Option<int> Epochs = CliOptions.PositiveInt("--epochs", 5, "One-cycle epochs.");
+    private static readonly Option<int[]> Layers = CliOptions.PositiveInts("--layers", [200, 100], "Hidden layer sizes.");
+    private static readonly Option<int> BatchSize = CliOptions.PositiveInt("--batch-size", 64, "Rows per batch.");
+    private static readonly Option<double> LearningRate = CliOptions.PositiveNumber("--lr", 1e-2, "Peak learning rate.");
+    private static readonly Option<double> WeightDecay = CliOptions.NonNegativeNumber("--wd", 0.01, "Decoupled weight decay (0: none).");
+    private static readonly Option<int> Seed = CliOptions.PositiveInt("--seed", 42, "Seed of the split, initialisation, shuffling and dropout.");
+    private static readonly Option<bool> LogTarget = CliOptions.Flag("--log-target", "Regression on log(label), scored back in label units (positive, skewed labels such as counts or sales).");
+    private static readonly Option<double[]> YRange = new("--y-range")
+    {
+        Description = "Regression outputs squeezed into LOW..HIGH by a scaled sigmoid (fastai's y_range; in log units with --log-target).",
+        AllowMultipleArgumentsPerToken = true,
+        HelpName = "LOW HIGH",
+        Arity = new ArgumentArity(2, 2),
+    };
+    private static readonly Option<string> Out = CliOptions.OutFolder("out");
+
+    public static Command Create() => new("train", "The fastai tabular recipe on any CSV: optional date parts, FillMissing, Categorify, Normalize and TabularNet, validated on a seeded 20 % split; writes model.zip.")
+    {
+        Data, Label, Task, Categorical, Continuous, Date, Epochs, Layers, BatchSize, LearningRate, WeightDecay, Seed, LogTarget, YRange, Out,
+    };
+
+    public static int Run(ParseResult line, TextWriter output, CancellationToken cancel)
+    {
+        var path = line.GetValue(Data)!.FullName;
+        var label = line.GetValue(Label)!;
+        var task = line.GetValue(Task)!;
+        var categorical = line.GetValue(Categorical)!.ToList();
+        var continuous = line.GetValue(Continuous)!.ToList();
+        var date = line.GetValue(Date);
+        var yRange = line.GetValue(YRange);
+        if (task != "regression" && (line.GetValue(LogTarget) || yRange is { Length: > 0 }))
+            throw new UsageException($"--log-target and --y-range apply to regression, not to --task {task}.");
+        if (yRange is [var low, var high] && !(low < high))
+            throw new UsageException($"--y-range needs LOW < HIGH, not {low.ToString(CultureInfo.InvariantCulture)} {high.ToString(CultureInfo.InvariantCulture)}.");
         var context = new MLContext(seed: 1);
-        var data = Load(context, path, label, binary, categorical, continuous, date);
-        var split = context.Data.TrainTestSplit(data, testFraction: 0.2, seed: line.Int("seed", 42));
+        var data = CsvData.Read(path, Columns(label, task, categorical, continuous, date));
+        var split = context.Data.TrainTestSplit(data, testFraction: 0.2, seed: line.GetValue(Seed));
 
         IEstimator<ITransformer> preprocessing = new EstimatorChain<ITransformer>();
+        // A text (or numeric) class becomes a key, its values kept as the key's names for PredictedLabel.
+        if (task == "multiclass") preprocessing = preprocessing.Append(context.Transforms.Conversion.MapValueToKey(label));
         if (date is not null)
         {
             var parts = context.Transforms.AddDateParts(date);
@@ -45,57 +80,62 @@ internal static class TrainJob
             ContinuousColumns = continuous,
         })).Fit(split.TrainSet);
         var prepared = preprocess.LastTransformer;
-        var epochs = line.Int("epochs", 5);
+        var epochs = line.GetValue(Epochs);
         var bar = new ConsoleProgressBar(output, epochs);
         var options = new TabularNetOptions
         {
             LabelColumnName = label,
             CategoricalColumns = prepared.CategoricalColumns,
             ContinuousColumns = prepared.ContinuousColumns,
-            Layers = line.PositiveInts("layers", [200, 100]),
+            Layers = line.GetValue(Layers)!,
             Epochs = epochs,
-            BatchSize = line.Int("batch-size", 64),
-            MaxLearningRate = line.Double("lr", 1e-2),
-            WeightDecay = line.NonNegative("wd", 0.01),
-            Seed = line.Int("seed", 42),
+            BatchSize = line.GetValue(BatchSize),
+            MaxLearningRate = line.GetValue(LearningRate),
+            WeightDecay = line.GetValue(WeightDecay),
+            Seed = line.GetValue(Seed),
+            LogTarget = line.GetValue(LogTarget),
+            YRange = yRange is [var from, var to] ? ((float)from, (float)to) : null,
             ValidationData = preprocess.Transform(split.TestSet),
             Progress = bar,
             BatchProgress = bar,
+            CancellationToken = cancel,
         };
-        var trainer = binary
-            ? context.BinaryClassification.Trainers.TabularNet(options)
-            : context.Regression.Trainers.TabularNet(options);
-        using var net = trainer.Fit(preprocess.Transform(split.TrainSet));
-        var outFolder = line.Text("out") ?? "out";
-        Directory.CreateDirectory(outFolder);
-        var modelPath = Path.Combine(outFolder, "model.zip");
-        context.Model.Save(new TransformerChain<ITransformer>(preprocess, net), data.Schema, modelPath);
-        output.WriteLine($"Saved {modelPath}.");
-        return 0;
+        ITransformer net = task switch
+        {
+            "binary" => context.BinaryClassification.Trainers.TabularNet(options).Fit(preprocess.Transform(split.TrainSet)),
+            "multiclass" => context.MulticlassClassification.Trainers.TabularNet(options).Fit(preprocess.Transform(split.TrainSet)),
+            _ => context.Regression.Trainers.TabularNet(options).Fit(preprocess.Transform(split.TrainSet)),
+        };
+        try
+        {
+            var outFolder = line.GetValue(Out)!;
+            Directory.CreateDirectory(outFolder);
+            var modelPath = Path.Combine(outFolder, "model.zip");
+            context.Model.Save(new TransformerChain<ITransformer>(preprocess, net), data.Schema, modelPath);
+            output.WriteLine($"Saved {modelPath}.");
+            return Mltab.Done;
+        }
+        finally
+        {
+            (net as IDisposable)?.Dispose();
+        }
     }
 
-    private static IDataView Load(MLContext context, string path, string label, bool binary, IEnumerable<string> categorical,
-        IEnumerable<string> continuous, string? date)
+    private static CsvColumn[] Columns(string label, string task, IEnumerable<string> categorical, IEnumerable<string> continuous, string? date)
     {
-        using var reader = new StreamReader(path);
-        var header = (reader.ReadLine() ?? throw new InvalidDataException($"'{path}' is empty.")).Split(',').Select(h => h.Trim('"')).ToArray();
-        TextLoader.Column Column(string name, DataKind kind)
+        DataViewType labelType = task switch
         {
-            var index = Array.IndexOf(header, name);
-            if (index < 0) throw new InvalidDataException($"'{path}' has no column '{name}' (its header: {string.Join(", ", header)}).");
-            return new TextLoader.Column(name, kind, index);
-        }
-        var columns = new List<TextLoader.Column> { Column(label, binary ? DataKind.Boolean : DataKind.Single) };
-        columns.AddRange(categorical.Select(c => Column(c, DataKind.String)));
-        columns.AddRange(continuous.Select(c => Column(c, DataKind.Single)));
-        if (date is not null) columns.Add(Column(date, DataKind.DateTime));
-        return context.Data.LoadFromTextFile(path, new TextLoader.Options
-        {
-            Columns = [.. columns],
-            Separators = [','],
-            HasHeader = true,
-            AllowQuoting = true,
-            MissingRealsAsNaNs = true,
-        });
+            "binary" => BooleanDataViewType.Instance,
+            "multiclass" => TextDataViewType.Instance,
+            _ => NumberDataViewType.Single,
+        };
+        List<CsvColumn> columns = [new(label, labelType)];
+        columns.AddRange(categorical.Select(c => new CsvColumn(c, TextDataViewType.Instance)));
+        columns.AddRange(continuous.Select(c => new CsvColumn(c, NumberDataViewType.Single)));
+        if (date is not null) columns.Add(new CsvColumn(date, DateTimeDataViewType.Instance));
+        var twice = columns.GroupBy(c => c.Name).FirstOrDefault(g => g.Count() > 1);
+        if (twice is not null)
+            throw new UsageException($"Column '{twice.Key}' is named more than once among --label, --cat, --cont and --date.");
+        return [.. columns];
     }
 }

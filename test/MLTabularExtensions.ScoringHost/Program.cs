@@ -12,7 +12,7 @@ if (args.Length != 3)
 }
 var context = new MLContext().RegisterTabularExtensions();
 var model = context.Model.Load(args[0], out var schema);
-var scores = model.Transform(SchemaCsv.Load(context, args[1], schema, "Sales", "Label")).GetColumn<float>("Score");
+var scores = model.Transform(CsvData.ReadForModel(args[1], model, schema)).GetColumn<float>("Score");
 File.WriteAllLines(args[2], scores.Select(s => s.ToString("R", CultureInfo.InvariantCulture)));
 (model as IDisposable)?.Dispose();
 var managed = AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name!.StartsWith("TorchSharp", StringComparison.Ordinal));

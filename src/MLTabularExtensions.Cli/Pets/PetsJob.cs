@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -19,19 +20,46 @@ internal static class PetsJob
 {
     private const int Overlays = 12;
 
-    public static int Run(CommandLine line, TextWriter output)
+    private static readonly Option<DirectoryInfo> Data = CliOptions.ExistingFolder("--data",
+        "labels.csv (image, trimap, breed, split), images/ and trimaps/. Without it: generated shapes with trimaps.");
+    private static readonly Option<string> Out = CliOptions.OutFolder("pets-out");
+    private static readonly Option<int?> Epochs = CliOptions.OptionalPositiveInt("--epochs", "Epochs of each run (default 300 with --data, 6 on generated shapes).");
+    private static readonly Option<int?> Size = CliOptions.OptionalPositiveInt("--size", "Images are squashed to SIZE × SIZE pixels (default 128 with --data, 48 on generated shapes).");
+    private static readonly Option<int> Seed = CliOptions.PositiveInt("--seed", 42, "Seed of training and augmentation.");
+    private static readonly Option<int?> Threads = CliOptions.OptionalPositiveInt("--threads", "libtorch intra-op threads (default: libtorch's).");
+    private static readonly Option<int> BatchSize = CliOptions.PositiveInt("--batch-size", 32, "Images per batch.");
+    private static readonly Option<double> LearningRate = CliOptions.PositiveNumber("--lr", 3e-3, "Peak learning rate.");
+    private static readonly Option<double> MaxZoom = CliOptions.PositiveNumber("--max-zoom", 1.1, "Largest zoom of the augmentation.");
+    private static readonly Option<BatchMixing> MixingOption = new("--mixing")
     {
-        line.Allow("data", "out", "epochs", "size", "seed", "threads", "batch-size", "lr", "mixing", "max-zoom", "augmented-only");
-        var outFolder = line.Text("out") ?? "pets-out";
+        Description = "Batch mixing of the augmented run: None, MixUp or CutMix.",
+        DefaultValueFactory = _ => BatchMixing.None,
+    };
+    private static readonly Option<bool> AugmentedOnly = CliOptions.Flag("--augmented-only", "Skip the run without augmentation.");
+
+    public static Command Create()
+    {
+        return new Command("pets", "The vision lesson: ImageCnn without and with augmentation, test accuracy of both, the pointing game of every heatmap variant, overlays and model.zip.")
+        {
+            Data, Out, Epochs, Size, Seed, Threads, BatchSize, LearningRate, MaxZoom, MixingOption, AugmentedOnly,
+        };
+    }
+
+    public static int Run(ParseResult line, TextWriter output, CancellationToken cancel)
+    {
+        var outFolder = line.GetValue(Out)!;
         Directory.CreateDirectory(outFolder);
-        var data = line.Text("data");
+        var data = line.GetValue(Data)?.FullName;
+        var generated = data is null;
         if (data is null)
         {
             data = Path.Combine(outFolder, "generated-shapes");
             SyntheticPets.Write(data, perClass: 60, width: 72, height: 60, seed: 7);
             output.WriteLine($"Data: generated shapes (pass --data DIR for the Oxford-IIIT pets) in {data}.");
         }
-        var size = line.Int("size", line.Text("data") is null ? 48 : 128);
+        var size = line.GetValue(Size) ?? (generated ? 48 : 128);
+        var settings = new RunSettings(line.GetValue(Epochs) ?? (generated ? 6 : 300), line.GetValue(BatchSize), line.GetValue(LearningRate),
+            line.GetValue(Seed), line.GetValue(Threads), line.GetValue(MixingOption), cancel);
         var context = new MLContext(seed: 1);
         var rows = PetRow.Read(data);
         var trainRows = rows.Where(r => r.Split == "trainval").ToArray();
@@ -42,12 +70,12 @@ internal static class PetsJob
         var test = preparation.Transform(context.Data.LoadFromEnumerable(testRows));
 
         double? plainAccuracy = null;
-        if (!line.Flag("augmented-only"))
+        if (!line.GetValue(AugmentedOnly))
         {
-            using var plain = Train(context, line, train, test, augmentation: null, output, out var accuracy);
+            using var plain = Train(context, settings, train, test, augmentation: null, output, out var accuracy);
             plainAccuracy = accuracy;
         }
-        using var augmented = Train(context, line, train, test, new ImageAugmentOptions { Seed = line.Int("seed", 42), MaxZoom = line.Double("max-zoom", 1.1) }, output, out var augmentedAccuracy);
+        using var augmented = Train(context, settings, train, test, new ImageAugmentOptions { Seed = settings.Seed, MaxZoom = line.GetValue(MaxZoom) }, output, out var augmentedAccuracy);
         output.WriteLine(plainAccuracy is { } without
             ? $"Test accuracy: {without:P1} without augmentation, {augmentedAccuracy:P1} with (fastai get_transforms defaults)."
             : $"Test accuracy: {augmentedAccuracy:P1} with augmentation (fastai get_transforms defaults; --augmented-only skipped the run without).");
@@ -77,18 +105,22 @@ internal static class PetsJob
         return 0;
     }
 
-    private static ImageCnnTransformer Train(MLContext context, CommandLine line, IDataView train, IDataView test,
+    /// <summary>What both training runs share.</summary>
+    private sealed record RunSettings(int Epochs, int BatchSize, double LearningRate, int Seed, int? Threads, BatchMixing Mixing, CancellationToken Cancel);
+
+    private static ImageCnnTransformer Train(MLContext context, RunSettings settings, IDataView train, IDataView test,
         ImageAugmentOptions? augmentation, TextWriter output, out double accuracy)
     {
         var options = new ImageCnnOptions
         {
-            Epochs = line.Int("epochs", line.Text("data") is null ? 6 : 300),
-            BatchSize = line.Int("batch-size", 32),
-            MaxLearningRate = line.Double("lr", 3e-3),
-            Seed = line.Int("seed", 42),
-            Threads = line.Text("threads") is null ? null : line.Int("threads", 2),
+            Epochs = settings.Epochs,
+            BatchSize = settings.BatchSize,
+            MaxLearningRate = settings.LearningRate,
+            Seed = settings.Seed,
+            Threads = settings.Threads,
+            CancellationToken = settings.Cancel,
             Augmentation = augmentation,
-            Mixing = augmentation is null ? BatchMixing.None : Mixing(line),
+            Mixing = augmentation is null ? BatchMixing.None : settings.Mixing,
             Progress = new Progress<EpochReport>(r => output.WriteLine($"  {r}")),
         };
         output.WriteLine(augmentation is null ? "Training without augmentation:" : $"Training with augmentation (mixing: {options.Mixing}):");
@@ -104,11 +136,6 @@ internal static class PetsJob
         (double)masks.Where((m, i) => hit(m, i)).Count() / masks.Count;
 
     private static double Rate(IReadOnlyList<ObjectMask> masks, Func<ObjectMask, bool> hit) => Rate(masks, (m, _) => hit(m));
-
-    /// <summary>--mixing none|mixup|cutmix: fastai's batch mixing, added to the augmented run only.</summary>
-    private static BatchMixing Mixing(CommandLine line) => line.Text("mixing") is not { } text ? BatchMixing.None
-        : Enum.TryParse<BatchMixing>(text, ignoreCase: true, out var mixing) && Enum.IsDefined(mixing) ? mixing
-        : throw new ArgumentException($"--mixing must be none, mixup or cutmix, not '{text}'.");
 
     private static List<float[]> Heatmaps(IDataView scored) =>
         [.. scored.GetColumn<VBuffer<float>>("Heatmap").Select(v => v.DenseValues().ToArray())];

@@ -97,7 +97,8 @@ internal sealed class TabularTable : IDisposable
     private static Tensor Tensor<T>(List<T> values, long[] shape, Device device) where T : unmanaged
     {
         var result = empty(shape, typeof(T) == typeof(int) ? ScalarType.Int32 : ScalarType.Float32);
-        result.data<T>().CopyFrom(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(values));
+        // A table without categorical (or continuous) columns has an empty tensor, which TorchSharp cannot copy into.
+        if (values.Count > 0) result.data<T>().CopyFrom(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(values));
         if (device.type == global::TorchSharp.DeviceType.CPU) return result;
         using (result) return result.to(device);
     }

@@ -1,4 +1,3 @@
-using MLTabularExtensions.Cli;
 using MLTabularExtensions.Cli.Pets;
 
 namespace MLTabularExtensions.Tests.Cli;
@@ -10,11 +9,11 @@ public sealed class PetsJobTests
     public void PetsJob_OnGeneratedShapes_ReportsBothAccuracies_PointingGame_AndWritesOverlays()
     {
         var folder = Path.Combine(TestContext.CurrentContext.WorkDirectory, $"pets-{Guid.NewGuid():N}");
-        using var output = new StringWriter();
         try
         {
-            var exit = PetsJob.Run(CommandLine.Parse(["pets", "--epochs", "3", "--size", "32", "--out", folder]), output);
-            var text = output.ToString();
+            var result = MltabRunner.Run("pets", "--epochs", "3", "--size", "32", "--out", folder);
+            var exit = result.Exit;
+            var text = result.Output + result.Error;
             Assert.That(exit, Is.Zero, text);
             Assert.That(text, Does.Match(@"Test accuracy: \d+\.\d % without augmentation, \d+\.\d % with"));
             var variants = from kind in new[] { "ChannelMean", "ClassActivation", "GradCam" }

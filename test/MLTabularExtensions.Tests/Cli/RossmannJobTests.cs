@@ -1,5 +1,3 @@
-using MLTabularExtensions.Cli;
-using MLTabularExtensions.TorchSharp;
 
 namespace MLTabularExtensions.Tests.Cli;
 
@@ -10,13 +8,13 @@ public sealed class RossmannJobTests
     public void MainJob_OnGeneratedData_TrainsSavesAndReloads()
     {
         var folder = Path.Combine(TestContext.CurrentContext.WorkDirectory, $"rossmann-{Guid.NewGuid():N}");
-        using var output = new StringWriter();
         try
         {
-            var exit = RossmannJob.Run(CommandLine.Parse(["rossmann", "--stores", "6", "--epochs", "2", "--batch-size", "64",
-                "--ps", "0.01", "0.1", "--emb-drop", "0.1", "--out", folder]), output, new ProcessTuningStatus(MklOnAmdStatus.NotApplicable, HeapTuned: false));
+            var result = MltabRunner.Run("rossmann", "--stores", "6", "--epochs", "2", "--batch-size", "64",
+                "--ps", "0.01", "0.1", "--emb-drop", "0.1", "--out", folder);
+            var exit = result.Exit;
 
-            var text = output.ToString();
+            var text = result.Output + result.Error;
             Assert.That(exit, Is.Zero, text);
             Assert.That(text, Does.Contain("epoch 2:").And.Contain("valid RMSPE"));
             Assert.That(text, Does.Match(@"reloaded: valid RMSPE 0\.\d{4}"));
@@ -34,12 +32,12 @@ public sealed class RossmannJobTests
     public void MainJob_WithItsDefaults_LearnsTheGeneratedData()
     {
         var folder = Path.Combine(TestContext.CurrentContext.WorkDirectory, $"rossmann-{Guid.NewGuid():N}");
-        using var output = new StringWriter();
         try
         {
-            var exit = RossmannJob.Run(CommandLine.Parse(["rossmann", "--out", folder]), output, new ProcessTuningStatus(MklOnAmdStatus.NotApplicable, HeapTuned: false));
+            var result = MltabRunner.Run("rossmann", "--out", folder);
+            var exit = result.Exit;
 
-            var text = output.ToString();
+            var text = result.Output + result.Error;
             Assert.That(exit, Is.Zero, text);
             var rmspe = double.Parse(System.Text.RegularExpressions.Regex.Match(text, @"reloaded: valid RMSPE (0\.\d{4})").Groups[1].Value,
                 System.Globalization.CultureInfo.InvariantCulture);

@@ -1,0 +1,122 @@
+using System.CommandLine;
+using System.Globalization;
+
+namespace MLTabularExtensions.Cli;
+
+/// <summary>The kinds of option the commands share, typed and checked while the command line is parsed.</summary>
+internal static class CliOptions
+{
+    public static Option<int> PositiveInt(string name, int fallback, string description) =>
+        Checked(new Option<int>(name) { Description = description, DefaultValueFactory = _ => fallback, HelpName = "N" },
+            value => value > 0, "a positive whole number");
+
+    /// <summary>A whole number &gt; 0 whose default depends on other options (null when not given).</summary>
+    public static Option<int?> OptionalPositiveInt(string name, string description)
+    {
+        var option = new Option<int?>(name) { Description = description, HelpName = "N" };
+        option.Validators.Add(result =>
+        {
+            if (Value<int?>(result) is <= 0 and var value)
+                result.AddError($"{name} must be a positive whole number, not {value}.");
+        });
+        return option;
+    }
+
+    /// <summary>A number &gt; 0 (a learning rate, a zoom).</summary>
+    public static Option<double> PositiveNumber(string name, double fallback, string description) =>
+        Checked(new Option<double>(name) { Description = description, DefaultValueFactory = _ => fallback, HelpName = "X" },
+            value => value > 0 && double.IsFinite(value), "a positive number");
+
+    /// <summary>A number ≥ 0 (a weight decay or dropout: 0 turns it off).</summary>
+    public static Option<double> NonNegativeNumber(string name, double fallback, string description) =>
+        Checked(new Option<double>(name) { Description = description, DefaultValueFactory = _ => fallback, HelpName = "X" },
+            value => value >= 0 && double.IsFinite(value), "a number ≥ 0");
+
+    /// <summary>Several whole numbers &gt; 0 (layer sizes): <c>--layers 200 100</c>.</summary>
+    public static Option<int[]> PositiveInts(string name, int[] fallback, string description)
+    {
+        var option = new Option<int[]>(name)
+        {
+            Description = description,
+            DefaultValueFactory = _ => fallback,
+            AllowMultipleArgumentsPerToken = true,
+            HelpName = "N1 N2 …",
+        };
+        option.Validators.Add(result =>
+        {
+            if (Value<int[]>(result) is { } values && values.FirstOrDefault(v => v <= 0) is var bad && values.Any(v => v <= 0))
+                result.AddError($"{name} takes positive whole numbers, not {bad}.");
+        });
+        return option;
+    }
+
+    /// <summary>Several numbers ≥ 0 (a dropout per layer): <c>--ps 0.001 0.01</c>.</summary>
+    public static Option<double[]> NonNegativeNumbers(string name, double[] fallback, string description)
+    {
+        var option = new Option<double[]>(name)
+        {
+            Description = description,
+            DefaultValueFactory = _ => fallback,
+            AllowMultipleArgumentsPerToken = true,
+            HelpName = "X1 X2 …",
+        };
+        option.Validators.Add(result =>
+        {
+            var bad = (Value<double[]>(result) ?? []).Where(v => !(v >= 0) || !double.IsFinite(v)).ToArray();
+            if (bad.Length > 0) result.AddError($"{name} takes numbers ≥ 0, not {bad[0].ToString(CultureInfo.InvariantCulture)}.");
+        });
+        return option;
+    }
+
+    /// <summary>Several column names: <c>--cat Store DayOfWeek</c>.</summary>
+    public static Option<string[]> Names(string name, string description) => new(name)
+    {
+        Description = description,
+        DefaultValueFactory = _ => [],
+        AllowMultipleArgumentsPerToken = true,
+        HelpName = "COL …",
+    };
+
+    public static Option<string> Text(string name, string description, string helpName, bool required = false) =>
+        new(name) { Description = description, HelpName = helpName, Required = required };
+
+    /// <summary>A file that must exist when the command runs.</summary>
+    public static Option<FileInfo> ExistingFile(string name, string description, string helpName) =>
+        new Option<FileInfo>(name) { Description = description, HelpName = helpName, Required = true }.AcceptExistingOnly();
+
+    /// <summary>An optional folder that must exist when given.</summary>
+    public static Option<DirectoryInfo> ExistingFolder(string name, string description) =>
+        new Option<DirectoryInfo>(name) { Description = description, HelpName = "DIR" }.AcceptExistingOnly();
+
+    public static Option<string> OutFolder(string fallback) =>
+        new("--out") { Description = "Folder for what the command writes.", DefaultValueFactory = _ => fallback, HelpName = "DIR" };
+
+    public static Option<bool> Flag(string name, string description) => new(name) { Description = description };
+
+    private static Option<T> Checked<T>(Option<T> option, Func<T, bool> valid, string expected)
+    {
+        option.Validators.Add(result =>
+        {
+            if (TryValue<T>(result, out var value) && value is not null && !valid(value))
+                result.AddError($"{option.Name} must be {expected}, not {Convert.ToString(value, CultureInfo.InvariantCulture)}.");
+        });
+        return option;
+    }
+
+    /// <summary>The option's value, or default when its text did not convert (the parser reports that error itself).</summary>
+    private static T? Value<T>(System.CommandLine.Parsing.OptionResult result) => TryValue<T>(result, out var value) ? value : default;
+
+    private static bool TryValue<T>(System.CommandLine.Parsing.OptionResult result, out T? value)
+    {
+        try
+        {
+            value = result.GetValueOrDefault<T>();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            value = default;
+            return false;
+        }
+    }
+}

@@ -1,0 +1,8 @@
+using Microsoft.ML.Data;
+
+namespace MLTabularExtensions.Data;
+
+/// <summary>A column of a CSV file to read, by its header name, and the ML.NET type to read it as.</summary>
+/// <param name="Name">The header name (exact, case-sensitive).</param>
+/// <param name="Type">Single, Double, Int32, Int64, Boolean, DateTime or Text.</param>
+public sealed record CsvColumn(string Name, DataViewType Type);

@@ -1,0 +1,157 @@
+using System.IO.Compression;
+using System.Text;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using nietras.SeparatedValues;
+
+namespace MLTabularExtensions.Data;
+
+/// <summary>
+/// The one way this library reads CSV files: comma-separated with a header line, as Excel and pandas write them — UTF-8
+/// with or without a byte-order mark, LF or CRLF line ends, fields in double quotes (with commas, quotes or line breaks
+/// inside), gzip-compressed or not (recognised by its first bytes, whatever the file is called). Values are typed as
+/// asked; pandas' missing-value markers are missing, and a field that does not parse is an error naming the file, line,
+/// column and value (<see cref="CsvDataException"/>), never a silent NaN. Parsing is Sep's; the table is held in memory.
+/// </summary>
+public static class CsvData
+{
+    private static readonly string[] PredictionColumns = ["Score", "Probability", "PredictedLabel"];
+
+    /// <summary>The column names of the header line.</summary>
+    /// <param name="path">The CSV file (.gz or not).</param>
+    public static IReadOnlyList<string> ReadHeader(string path)
+    {
+        using var reader = OpenReader(path);
+        return [.. reader.Header.ColNames];
+    }
+
+    /// <summary>Reads <paramref name="columns"/> by header name into an in-memory <see cref="IDataView"/>.</summary>
+    /// <param name="path">The CSV file (.gz or not).</param>
+    /// <param name="columns">The columns to read and their types; the file may have more.</param>
+    /// <param name="allowInfinity">Whether "inf"/"Infinity" may be read into number columns (default: an error).</param>
+    public static IDataView Read(string path, IReadOnlyList<CsvColumn> columns, bool allowInfinity = false)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        using var reader = OpenReader(path);
+        var header = reader.Header.ColNames;
+        var indices = columns.Select(c => Array.IndexOf([.. header], c.Name)).ToArray();
+        var absent = columns.Where((_, i) => indices[i] < 0).Select(c => c.Name).ToArray();
+        if (absent.Length > 0)
+            throw new CsvDataException(path, 1, absent[0], null,
+                $"is not in the header{(absent.Length > 1 ? $" (nor {string.Join(", ", absent.Skip(1).Select(a => $"'{a}'"))})" : "")}; the header has {string.Join(", ", header)}.");
+        var parsers = columns.Select(c => CsvFieldParser.For(c.Type, allowInfinity)).ToArray();
+        long rows = 0;
+        foreach (var row in reader)
+        {
+            if (row.ColCount != header.Count)
+                throw new CsvDataException(path, row.LineNumberFrom, null, null,
+                    $"has {row.ColCount} field(s); the header has {header.Count}. (A field with a comma must be in double quotes.)");
+            for (var i = 0; i < parsers.Length; i++)
+            {
+                var field = row[indices[i]].Span;
+                if (parsers[i].Add(field) is { } problem)
+                    throw new CsvDataException(path, row.LineNumberFrom, columns[i].Name, field.ToString(), problem);
+            }
+            rows++;
+        }
+        return new InMemoryDataView([.. columns.Select((c, i) => (c.Name, c.Type, parsers[i].Values))], rows);
+    }
+
+    /// <summary>
+    /// Reads the columns a saved model takes, typed as its input schema says. Columns the model does not use for its
+    /// predictions (<c>Score</c>, <c>Probability</c>, <c>PredictedLabel</c>) — such as the label — may be absent and
+    /// then read as missing; an absent column the predictions need is an error naming it. Infinite numbers are errors.
+    /// </summary>
+    /// <param name="path">The CSV file (.gz or not).</param>
+    /// <param name="model">The loaded model.</param>
+    /// <param name="inputSchema">Its input schema, as <c>mlContext.Model.Load</c> returns it.</param>
+    public static IDataView ReadForModel(string path, ITransformer model, DataViewSchema inputSchema)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(inputSchema);
+        var header = ReadHeader(path);
+        var inputs = inputSchema.Where(c => !c.IsHidden).ToArray();
+        var absent = inputs.Where(c => !header.Contains(c.Name)).ToArray();
+        var needed = absent.Length == 0 ? [] : Needed(model, inputSchema);
+        var missingNeeded = absent.Where(c => needed.Contains(c.Name)).ToArray();
+        if (missingNeeded.Length > 0)
+            throw new CsvDataException(path, 1, missingNeeded[0].Name, null,
+                $"is not in the header, and the model needs it ({missingNeeded[0].Type}) to predict{(missingNeeded.Length > 1 ? $"; nor are {string.Join(", ", missingNeeded.Skip(1).Select(c => $"'{c.Name}'"))}" : "")}. The header has {string.Join(", ", header)}.");
+        var present = Read(path, [.. inputs.Where(c => header.Contains(c.Name)).Select(c => new CsvColumn(c.Name, c.Type))]);
+        if (absent.Length == 0) return present;
+        // The unused columns the model's schema still lists (the label) are added as missing values.
+        var rows = present.GetRowCount() ?? 0;
+        var columns = inputs.Select(c => header.Contains(c.Name)
+            ? (c.Name, c.Type, Values: Column(present, c))
+            : (c.Name, c.Type, Values: Unused(c.Type, rows))).ToArray();
+        return new InMemoryDataView(columns, rows);
+    }
+
+    /// <summary>The input columns the model's predictions depend on.</summary>
+    private static HashSet<string> Needed(ITransformer model, DataViewSchema inputSchema)
+    {
+        var mapper = model.GetRowToRowMapper(inputSchema);
+        var predictions = mapper.OutputSchema.Where(c => PredictionColumns.Contains(c.Name)).ToArray();
+        if (predictions.Length == 0) return [.. inputSchema.Select(c => c.Name)];
+        return [.. mapper.GetDependencies(predictions).Select(c => c.Name)];
+    }
+
+    private static Array Column(IDataView data, DataViewSchema.Column column)
+    {
+        var values = Array.CreateInstance(column.Type.RawType, data.GetRowCount() ?? 0);
+        using var cursor = data.GetRowCursor([data.Schema[column.Name]]);
+        var copy = typeof(CsvData).GetMethod(nameof(CopyColumn), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
+            .MakeGenericMethod(column.Type.RawType);
+        copy.Invoke(null, [cursor, data.Schema[column.Name], values]);
+        return values;
+    }
+
+    private static void CopyColumn<T>(DataViewRowCursor cursor, DataViewSchema.Column column, T[] values)
+    {
+        var getter = cursor.GetGetter<T>(column);
+        while (cursor.MoveNext()) getter(ref values[cursor.Position]);
+    }
+
+    private static Array Unused(DataViewType type, long rows)
+    {
+        var parser = CsvFieldParser.For(type, allowInfinity: false);
+        for (long r = 0; r < rows; r++)
+        {
+            // Types that cannot hold a missing value get their default: the model never reads them.
+            if (parser.AddMissing() is not null) return Array.CreateInstance(type.RawType, rows);
+        }
+        return parser.Values;
+    }
+
+    private static SepReader OpenReader(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (!File.Exists(path)) throw new FileNotFoundException($"The data file '{path}' does not exist.", path);
+        Stream stream = File.OpenRead(path);
+        try
+        {
+            if (IsGzip(stream)) stream = new GZipStream(stream, CompressionMode.Decompress);
+            var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            var reader = Sep.New(',').Reader(o => o with { Unescape = true, DisableColCountCheck = true }).From(text);
+            if (reader.Header.IsEmpty)
+            {
+                reader.Dispose();
+                throw new CsvDataException(path, 1, null, null, "is empty; expected a header line of column names.");
+            }
+            return reader;
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
+    }
+
+    private static bool IsGzip(Stream stream)
+    {
+        Span<byte> magic = stackalloc byte[2];
+        var read = stream.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
+        stream.Position = 0;
+        return read == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
+    }
+}

@@ -1,0 +1,159 @@
+using System.IO.Compression;
+using MLTabularExtensions.Cli;
+
+namespace MLTabularExtensions.Tests.Cli;
+
+/// <summary>Every bad input to <c>mltab train</c>/<c>predict</c> gets exit code 1 and a message naming where; no usage text, no partial output.</summary>
+[Category(TestCategories.Slow)]
+public sealed class BadInputTests
+{
+    private string _folder = "";
+    private string _csv = "";
+    private string _model = "";
+
+    [OneTimeSetUp]
+    public void TrainOnce()
+    {
+        _folder = Path.Combine(TestContext.CurrentContext.WorkDirectory, $"badinput-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(_folder);
+        _csv = Path.Combine(_folder, "shops.csv");
+        ShopsCsv.Write(_csv, 600);
+        var trained = MltabRunner.Run("train", "--data", _csv, "--label", "Price", "--cat", "Shop", "Weekday", "--cont", "Temperature",
+            "--date", "Day", "--epochs", "1", "--out", _folder);
+        Assert.That(trained.Exit, Is.Zero, trained.Error);
+        _model = Path.Combine(_folder, "model.zip");
+    }
+
+    [OneTimeTearDown]
+    public void Delete() => Directory.Delete(_folder, recursive: true);
+
+    /// <summary>The shops CSV with one field of line <paramref name="line"/> (1 = header) replaced.</summary>
+    private string Edited(string name, int line, string column, string value, bool dropLabel = false)
+    {
+        var lines = File.ReadAllLines(_csv);
+        var header = lines[0].Split(',');
+        var index = Array.IndexOf(header, column);
+        var fields = lines[line - 1].Split(',');
+        fields[index] = value;
+        lines[line - 1] = string.Join(",", fields);
+        if (dropLabel)
+        {
+            var label = Array.IndexOf(header, "Price");
+            lines = [.. lines.Select(l => string.Join(",", l.Split(',').Where((_, i) => i != label)))];
+        }
+        var path = Path.Combine(_folder, name);
+        File.WriteAllLines(path, lines);
+        return path;
+    }
+
+    [Test]
+    public void Predict_DoesNotNeedTheLabel()
+    {
+        var unlabelled = Edited("nolabel.csv", 2, "Shop", "A", dropLabel: true);
+
+        var result = MltabRunner.Run("predict", "--model", _model, "--data", unlabelled);
+
+        Assert.That(result.Exit, Is.Zero, result.Error);
+        Assert.That(result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(601));
+    }
+
+    [Test]
+    public void AWordInANumberColumn_IsNamed_InPredictAndTrain_AndNoOutputFileIsWritten()
+    {
+        var bad = Edited("word.csv", 12, "Temperature", "abc");
+        var scores = Path.Combine(_folder, "word-scores.csv");
+
+        var predict = MltabRunner.Run("predict", "--model", _model, "--data", bad, "--out", scores);
+        var train = MltabRunner.Run("train", "--data", bad, "--label", "Price", "--cont", "Temperature", "--epochs", "1", "--out", Path.Combine(_folder, "word"));
+
+        foreach (var result in new[] { predict, train })
+        {
+            Assert.That(result.Exit, Is.EqualTo(Mltab.DataError));
+            Assert.That(result.Error, Does.Contain($"'{bad}', line 12, column 'Temperature': 'abc' is not a number"));
+            Assert.That(result.Error, Does.Not.Contain("Usage:"));
+        }
+        Assert.That(File.Exists(scores) || File.Exists(scores + ".partial"), Is.False);
+        Assert.That(File.Exists(Path.Combine(_folder, "word", "model.zip")), Is.False);
+    }
+
+    [Test]
+    public void AnUnparsableDate_AndATextLabelForABinaryTask_AreNamed()
+    {
+        var date = Edited("date.csv", 7, "Day", "31/02/2015");
+        var text = Edited("text.csv", 3, "Busy", "yes");
+
+        var badDate = MltabRunner.Run("predict", "--model", _model, "--data", date);
+        var textLabel = MltabRunner.Run("train", "--data", text, "--label", "Busy", "--task", "binary", "--cat", "Shop", "--epochs", "1", "--out", _folder);
+
+        Assert.That(badDate.Exit, Is.EqualTo(Mltab.DataError));
+        Assert.That(badDate.Error, Does.Contain("line 7, column 'Day': '31/02/2015' is not a date"));
+        Assert.That(badDate.Output, Does.Not.Contain("Score"), "nothing printed before the whole input scored");
+        Assert.That(textLabel.Exit, Is.EqualTo(Mltab.DataError));
+        Assert.That(textLabel.Error, Does.Contain("line 3, column 'Busy': 'yes' is not a Boolean"));
+        Assert.That(badDate.Error + textLabel.Error, Does.Not.Contain("Usage:").And.Not.Contain("Splitter/consolidator"));
+    }
+
+    [Test]
+    public void InfinityAtPrediction_IsNamed()
+    {
+        var infinite = Edited("inf.csv", 5, "Temperature", "inf");
+
+        var result = MltabRunner.Run("predict", "--model", _model, "--data", infinite);
+
+        Assert.That(result.Exit, Is.EqualTo(Mltab.DataError));
+        Assert.That(result.Error, Does.Contain("line 5, column 'Temperature': 'inf' is infinite"));
+    }
+
+    [Test]
+    public void GzipFiles_TrainAndPredict()
+    {
+        var zipped = Path.Combine(_folder, "shops.csv.gz");
+        using (var file = File.Create(zipped))
+        using (var zip = new GZipStream(file, CompressionLevel.Fastest))
+            zip.Write(File.ReadAllBytes(_csv));
+
+        var train = MltabRunner.Run("train", "--data", zipped, "--label", "Price", "--cat", "Shop", "--epochs", "1", "--out", Path.Combine(_folder, "gz"));
+        var predict = MltabRunner.Run("predict", "--model", Path.Combine(_folder, "gz", "model.zip"), "--data", zipped);
+
+        Assert.That(train.Exit, Is.Zero, train.Error);
+        Assert.That(predict.Exit, Is.Zero, predict.Error);
+        Assert.That(predict.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(601));
+    }
+
+    [Test]
+    public void Multiclass_LogTarget_AndYRange()
+    {
+        var multiclass = MltabRunner.Run("train", "--data", _csv, "--label", "Shop", "--task", "multiclass", "--cont", "Price", "Temperature",
+            "--epochs", "1", "--out", Path.Combine(_folder, "multi"));
+        var classes = MltabRunner.Run("predict", "--model", Path.Combine(_folder, "multi", "model.zip"), "--data", _csv);
+        var counts = MltabRunner.Run("train", "--data", _csv, "--label", "Price", "--cat", "Shop", "--log-target", "--y-range", "0", "6",
+            "--epochs", "1", "--out", Path.Combine(_folder, "log"));
+        var positive = MltabRunner.Run("predict", "--model", Path.Combine(_folder, "log", "model.zip"), "--data", _csv);
+        var misuse = MltabRunner.Run("train", "--data", _csv, "--label", "Busy", "--task", "binary", "--log-target", "--out", _folder);
+
+        Assert.That(multiclass.Exit, Is.Zero, multiclass.Error);
+        Assert.That(classes.Exit, Is.Zero, classes.Error);
+        var header = classes.Output.Split('\n')[0].Split(',');
+        Assert.That(header.Last(), Is.EqualTo("PredictedLabel"));
+        Assert.That(header.Count(h => h.StartsWith("Score_", StringComparison.Ordinal)), Is.GreaterThan(1), "one score per class, by name");
+        Assert.That(counts.Exit, Is.Zero, counts.Error);
+        var scores = positive.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(float.Parse).ToArray();
+        Assert.That(scores, Has.Length.EqualTo(600).And.All.GreaterThan(0f), "a log target never predicts a negative value");
+        Assert.That(misuse.Exit, Is.EqualTo(Mltab.UsageError));
+        Assert.That(misuse.Error, Does.Contain("--log-target and --y-range apply to regression"));
+    }
+
+    [Test]
+    public void AnInterruptedTraining_SaysSo_AndWritesNothing()
+    {
+        using var interrupt = new CancellationTokenSource();
+        interrupt.Cancel();
+        var folder = Path.Combine(_folder, "interrupted");
+
+        var result = MltabRunner.Run(interrupt.Token, "train", "--data", _csv, "--label", "Price", "--cat", "Shop", "--epochs", "1", "--out", folder);
+
+        Assert.That(result.Exit, Is.EqualTo(Mltab.Interrupted));
+        Assert.That(result.Error, Does.Contain("train was interrupted and stopped; nothing was written"));
+        Assert.That(Directory.Exists(folder), Is.False);
+    }
+}

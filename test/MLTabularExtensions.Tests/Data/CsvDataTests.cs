@@ -1,0 +1,98 @@
+using System.IO.Compression;
+using System.Text;
+using Microsoft.ML.Data;
+using MLTabularExtensions.Data;
+
+namespace MLTabularExtensions.Tests.Data;
+
+/// <summary>Real-world CSV files load as pandas and Excel load them; bad fields are named, never read as NaN.</summary>
+public sealed class CsvDataTests
+{
+    private string _folder = "";
+
+    [SetUp]
+    public void CreateFolder() => Directory.CreateDirectory(_folder = Path.Combine(TestContext.CurrentContext.WorkDirectory, $"csv-{Guid.NewGuid():N}"));
+
+    [TearDown]
+    public void DeleteFolder() => Directory.Delete(_folder, recursive: true);
+
+    private string Write(string name, string text, bool bom = false, bool gzip = false)
+    {
+        var path = Path.Combine(_folder, name);
+        var bytes = (bom ? Encoding.UTF8.GetPreamble() : []).Concat(Encoding.UTF8.GetBytes(text)).ToArray();
+        if (gzip)
+        {
+            using var file = File.Create(path);
+            using var zip = new GZipStream(file, CompressionLevel.Fastest);
+            zip.Write(bytes);
+        }
+        else
+        {
+            File.WriteAllBytes(path, bytes);
+        }
+        return path;
+    }
+
+    private static readonly CsvColumn[] Columns =
+    [
+        new("Name", TextDataViewType.Instance),
+        new("Price", NumberDataViewType.Single),
+        new("Day", DateTimeDataViewType.Instance),
+    ];
+
+    [Test]
+    public void Bom_Crlf_QuotedCommasAndQuotes_AndGzip_ReadAsPandasReadsThem()
+    {
+        const string text = "Name,Price,Day\r\n\"Smith, John\",1.5,2015-07-31\r\n\"say \"\"hi\"\"\",NA,2015-08-01\r\nplain,,2015-08-02\r\n";
+        foreach (var path in new[] { Write("a.csv", text, bom: true), Write("b.csv.gz", text, bom: true, gzip: true), Write("c.dat", text, gzip: true) })
+        {
+            var data = CsvData.Read(path, Columns);
+
+            Assert.That(data.GetColumn<ReadOnlyMemory<char>>("Name").Select(v => v.ToString()), Is.EqualTo(new[] { "Smith, John", "say \"hi\"", "plain" }), path);
+            Assert.That(data.GetColumn<float>("Price").ToArray(), Is.EqualTo(new[] { 1.5f, float.NaN, float.NaN }), path);
+            Assert.That(data.GetColumn<DateTime>("Day").Last(), Is.EqualTo(new DateTime(2015, 8, 2)), path);
+        }
+        Assert.That(CsvData.ReadHeader(Path.Combine(_folder, "a.csv")), Is.EqualTo(new[] { "Name", "Price", "Day" }), "the BOM is not part of the first name");
+    }
+
+    [Test]
+    public void AWordInANumberColumn_IsAnErrorNamingFileLineColumnAndValue()
+    {
+        var path = Write("bad.csv", "Name,Price,Day\na,1,2015-01-01\n\"b,\nc\",2,2015-01-02\nd,abc,2015-01-03\n");
+
+        var error = Assert.Throws<CsvDataException>(() => CsvData.Read(path, Columns));
+
+        // The quoted field spans lines 3–4, so the bad row starts on line 5.
+        Assert.That(error!.Message, Is.EqualTo($"'{path}', line 5, column 'Price': 'abc' is not a number"));
+        Assert.That((error.Line, error.Column, error.Value), Is.EqualTo(((int?)5, "Price", "abc")));
+    }
+
+    [TestCase("Day", "2015-13-45", "is not a date")]
+    [TestCase("Price", "inf", "is infinite")]
+    public void BadDatesAndInfinities_AreErrors(string column, string value, string problem)
+    {
+        var fields = new Dictionary<string, string> { ["Name"] = "a", ["Price"] = "1", ["Day"] = "2015-01-01" };
+        fields[column] = value;
+        var path = Write("bad.csv", $"Name,Price,Day\nz,2,2015-01-02\n{fields["Name"]},{fields["Price"]},{fields["Day"]}\n");
+
+        var error = Assert.Throws<CsvDataException>(() => CsvData.Read(path, Columns));
+
+        Assert.That(error!.Message, Does.StartWith($"'{path}', line 3, column '{column}': '{value}' {problem}"));
+    }
+
+    [Test]
+    public void ATextBooleanAndAShortRowAndAMissingColumn_AreNamed()
+    {
+        var label = Write("label.csv", "Busy\ntrue\nyes\n");
+        var shortRow = Write("short.csv", "Name,Price,Day\na,1\n");
+        var noDay = Write("noday.csv", "Name,Price\na,1\n");
+
+        var boolean = Assert.Throws<CsvDataException>(() => CsvData.Read(label, [new("Busy", BooleanDataViewType.Instance)]));
+        var fields = Assert.Throws<CsvDataException>(() => CsvData.Read(shortRow, Columns));
+        var column = Assert.Throws<CsvDataException>(() => CsvData.Read(noDay, Columns));
+
+        Assert.That(boolean!.Message, Does.Contain("line 3, column 'Busy': 'yes' is not a Boolean"));
+        Assert.That(fields!.Message, Does.Contain("line 2: has 2 field(s); the header has 3"));
+        Assert.That(column!.Message, Does.Contain("column 'Day': is not in the header").And.Contain("the header has Name, Price"));
+    }
+}
