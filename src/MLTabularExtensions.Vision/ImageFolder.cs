@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using SkiaSharp;
 
 namespace MLTabularExtensions.Vision;
 
@@ -47,19 +48,26 @@ public static class ImageFolder
         return files;
     }
 
-    /// <summary>Throws, naming the file, when <paramref name="path"/> is not a readable image.</summary>
+    /// <summary>
+    /// Throws, naming the file, when <paramref name="path"/> is not a whole readable image. Every pixel is decoded: a
+    /// JPEG cut short still has a valid header, and decoders fill what is missing with grey rather than fail.
+    /// </summary>
     /// <param name="path">The image file.</param>
     public static void CheckDecodes(string path)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"Image file '{path}' does not exist.", path);
-        try
-        {
-            using var image = MLImage.CreateFromFile(path);
-            if (image.Width == 0 || image.Height == 0) throw new InvalidDataException("it has no pixels");
-        }
-        catch (Exception e) when (e is ArgumentException or IOException or InvalidDataException or NotSupportedException)
-        {
-            throw new InvalidDataException($"Image file '{path}' is corrupt, truncated or not an image: {e.Message}", e);
-        }
+        using var codec = SKCodec.Create(path, out var opened);
+        if (codec is null) throw Corrupt(path, Reason(opened));
+        var info = codec.Info;
+        if (info.Width == 0 || info.Height == 0) throw Corrupt(path, "it has no pixels");
+        using var bitmap = new SKBitmap(info.WithColorType(SKColorType.Rgba8888).WithAlphaType(SKAlphaType.Premul));
+        var decoded = codec.GetPixels(bitmap.Info, bitmap.GetPixels());
+        if (decoded is not SKCodecResult.Success) throw Corrupt(path, Reason(decoded));
     }
+
+    private static string Reason(SKCodecResult result) =>
+        result == SKCodecResult.IncompleteInput ? "the file ends before the image does" : $"it does not decode ({result})";
+
+    private static InvalidDataException Corrupt(string path, string reason) =>
+        new($"Image file '{path}' is corrupt, truncated or not an image: {reason}.");
 }

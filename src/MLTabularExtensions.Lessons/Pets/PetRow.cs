@@ -1,3 +1,7 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using MLTabularExtensions.Data;
+
 namespace MLTabularExtensions.Lessons.Pets;
 
 /// <summary>One line of the pets' labels.csv.</summary>
@@ -20,17 +24,15 @@ public sealed class PetRow
     {
         var labels = Path.Combine(folder, "labels.csv");
         if (!File.Exists(labels)) throw new FileNotFoundException($"mltab pets: '{labels}' not found; --data must hold labels.csv, images/ and trimaps/.", labels);
-        var lines = File.ReadAllLines(labels);
-        var header = lines[0].Split(',');
-        int Column(string name) => Array.IndexOf(header, name) is var i and >= 0
-            ? i : throw new InvalidDataException($"mltab pets: '{labels}' has no column '{name}' (header: {lines[0]}).");
-        int image = Column("image"), trimap = Column("trimap"), breed = Column("breed"), split = Column("split");
-        var rows = lines.Skip(1).Where(l => l.Length > 0).Select(l => l.Split(',')).Select(f => new PetRow
+        var table = CsvData.Read(labels, [.. new[] { "image", "trimap", "breed", "split" }.Select(c => new CsvColumn(c, TextDataViewType.Instance))]);
+        string[] Column(string name) => [.. table.GetColumn<ReadOnlyMemory<char>>(name).Select(v => v.ToString())];
+        var (image, trimap, breed, split) = (Column("image"), Column("trimap"), Column("breed"), Column("split"));
+        var rows = image.Select((_, i) => new PetRow
         {
-            ImagePath = Path.GetFullPath(Path.Combine(folder, f[image])),
-            TrimapPath = Path.GetFullPath(Path.Combine(folder, f[trimap])),
-            Breed = f[breed],
-            Split = f[split],
+            ImagePath = Path.GetFullPath(Path.Combine(folder, image[i])),
+            TrimapPath = Path.GetFullPath(Path.Combine(folder, trimap[i])),
+            Breed = breed[i],
+            Split = split[i],
         }).ToList();
         if (rows.Count == 0) throw new InvalidDataException($"mltab pets: '{labels}' lists no images.");
         foreach (var row in rows) MLTabularExtensions.Vision.ImageFolder.CheckDecodes(row.ImagePath);

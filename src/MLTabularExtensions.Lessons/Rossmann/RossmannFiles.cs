@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using MLTabularExtensions.Data;
 
 namespace MLTabularExtensions.Lessons.Rossmann;
 
@@ -11,10 +12,10 @@ public static class RossmannFiles
     /// <param name="folder">A folder holding train.csv (or train.csv.gz) and store.csv.</param>
     public static List<RossmannRow> LoadTrainJoinedWithStore(MLContext context, string folder)
     {
-        var stores = Read<StoreRow>(context, CsvSource.Find(folder, "store.csv")).ToDictionary(s => s.Store);
+        var stores = Read<StoreRow>(context, Find(folder, "store.csv")).ToDictionary(s => s.Store);
         var rows = new List<RossmannRow>(1_100_000);
         long line = 1;
-        foreach (var day in Read<TrainRow>(context, CsvSource.Find(folder, "train.csv")))
+        foreach (var day in Read<TrainRow>(context, Find(folder, "train.csv")))
         {
             line++;
             if (!stores.TryGetValue(day.Store, out var store))
@@ -45,16 +46,27 @@ public static class RossmannFiles
         return rows;
     }
 
-    private static IEnumerable<T> Read<T>(MLContext context, CsvSource source) where T : class, new()
+    /// <summary>The first of <c>name</c> or <c>name.gz</c> that exists in <paramref name="folder"/>.</summary>
+    internal static string Find(string folder, string name)
     {
-        // Empty numeric fields (store.csv has many) must read as NaN, i.e. missing, not as TextLoader's default 0.
-        var loader = context.Data.CreateTextLoader<T>(new TextLoader.Options
+        foreach (var candidate in new[] { name, name + ".gz" })
         {
-            Separators = [','],
-            HasHeader = true,
-            AllowQuoting = true,
-            MissingRealsAsNaNs = true,
-        });
-        return context.Data.CreateEnumerable<T>(loader.Load(source), reuseRowObject: false);
+            var path = Path.Combine(folder, candidate);
+            if (File.Exists(path)) return path;
+        }
+        throw new FileNotFoundException($"Neither {name} nor {name}.gz was found in '{folder}'.", Path.Combine(folder, name));
+    }
+
+    /// <summary>The file's columns named as <typeparamref name="T"/>'s properties, typed as they are.</summary>
+    private static IEnumerable<T> Read<T>(MLContext context, string path) where T : class, new()
+    {
+        CsvColumn[] columns = [.. typeof(T).GetProperties().Select(p => new CsvColumn(p.Name, p.PropertyType switch
+        {
+            var t when t == typeof(int) => NumberDataViewType.Int32,
+            var t when t == typeof(float) => NumberDataViewType.Single,
+            var t when t == typeof(DateTime) => DateTimeDataViewType.Instance,
+            _ => (DataViewType)TextDataViewType.Instance,
+        }))];
+        return context.Data.CreateEnumerable<T>(CsvData.Read(path, columns), reuseRowObject: false);
     }
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.IO.Compression;
 using Microsoft.ML;
+using MLTabularExtensions.Data;
 
 namespace MLTabularExtensions.Lessons.Rossmann;
 
@@ -43,37 +43,7 @@ public static class RossmannSourceFiles
         return new RossmannSources(days, storeStates, weather, stateTrend, nationalTrend);
     }
 
-    private static IEnumerable<string[]> Lines(string folder, string name)
-    {
-        var path = Path.Combine(folder, name);
-        Stream stream = File.Exists(path) ? File.OpenRead(path)
-            : File.Exists(path + ".gz") ? new GZipStream(File.OpenRead(path + ".gz"), CompressionMode.Decompress)
-            : throw new FileNotFoundException($"Neither {name} nor {name}.gz was found in '{folder}'.", path);
-        using var reader = new StreamReader(stream);
-        reader.ReadLine();
-        while (reader.ReadLine() is { } line)
-        {
-            if (line.Length > 0) yield return Fields(line);
-        }
-    }
-
-    // These small files quote only whole fields ("HB,NI"); a field never contains a quote.
-    private static string[] Fields(string line)
-    {
-        var fields = new List<string>();
-        var start = 0;
-        var quoted = false;
-        for (var i = 0; i <= line.Length; i++)
-        {
-            if (i < line.Length && line[i] == '"') quoted = !quoted;
-            else if (i == line.Length || (line[i] == ',' && !quoted))
-            {
-                fields.Add(line[start..i].Trim('"'));
-                start = i + 1;
-            }
-        }
-        return [.. fields];
-    }
+    private static IEnumerable<string[]> Lines(string folder, string name) => CsvData.ReadFields(RossmannFiles.Find(folder, name));
 
     private static DateTime Date(string text) => DateTime.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 

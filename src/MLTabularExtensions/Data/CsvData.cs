@@ -25,6 +25,19 @@ public static class CsvData
         return [.. reader.Header.ColNames];
     }
 
+    /// <summary>The fields of every data row (after the header), unquoted, as text; for files read by position.</summary>
+    /// <param name="path">The CSV file (.gz or not).</param>
+    public static IEnumerable<string[]> ReadFields(string path)
+    {
+        using var reader = OpenReader(path);
+        foreach (var row in reader)
+        {
+            var fields = new string[row.ColCount];
+            for (var i = 0; i < fields.Length; i++) fields[i] = row[i].ToString();
+            yield return fields;
+        }
+    }
+
     /// <summary>Reads <paramref name="columns"/> by header name into an in-memory <see cref="IDataView"/>.</summary>
     /// <param name="path">The CSV file (.gz or not).</param>
     /// <param name="columns">The columns to read and their types; the file may have more.</param>

@@ -169,6 +169,25 @@ public class AugmentImagesTests
     }
 
     [Test]
+    public void ATruncatedJpeg_IsReported_ThoughItsHeaderIsValid()
+    {
+        using var images = new TestImages();
+        var png = images.Gradient("photo.png", 320, 240);
+        var jpeg = Path.Combine(images.Folder, "photo.jpg");
+        using (var bitmap = SkiaSharp.SKBitmap.Decode(png))
+        using (var data = bitmap.Encode(SkiaSharp.SKEncodedImageFormat.Jpeg, 90))
+            File.WriteAllBytes(jpeg, data.ToArray());
+        ImageFolder.CheckDecodes(jpeg);
+        var cut = Path.Combine(images.Folder, "cut.jpg");
+        var bytes = File.ReadAllBytes(jpeg);
+        File.WriteAllBytes(cut, bytes[..(bytes.Length / 3)]);
+
+        var error = Assert.Throws<InvalidDataException>(() => ImageFolder.CheckDecodes(cut));
+
+        Assert.That(error!.Message, Does.Contain("cut.jpg").And.Contain("the file ends before the image does"));
+    }
+
+    [Test]
     public void ImageFolder_ListsClassesByFolder_AndRefusesAnEmptyFolder()
     {
         using var images = new TestImages();
