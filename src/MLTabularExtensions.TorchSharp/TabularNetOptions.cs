@@ -36,6 +36,14 @@ public sealed class TabularNetOptions : OneCycleOptions
     /// <summary>Embedding width per categorical column; columns not listed use fastai's rule min(600, round(1.6 · n^0.56)), n counting the missing slot.</summary>
     public IReadOnlyDictionary<string, int>? EmbeddingSizes { get; set; }
 
+    /// <summary>
+    /// The most trainable parameters Fit accepts; it estimates them (and the memory they take to train, 16 bytes
+    /// each) before building anything, and refuses a larger network with the estimate, the largest embedding and what
+    /// to change. Default 100 million (about 1.6 GB to train): a categorical with a million levels would otherwise get a
+    /// 600-wide table of 600 million parameters. Raise it deliberately for larger networks.
+    /// </summary>
+    public long MaxParameters { get; set; } = 100_000_000;
+
     /// <summary>BatchNorm on the continuous inputs and after each hidden layer (fastai <c>use_bn</c>). Default true.</summary>
     public bool UseBatchNorm { get; set; } = true;
 

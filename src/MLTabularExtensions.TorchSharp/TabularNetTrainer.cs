@@ -37,12 +37,14 @@ public sealed class TabularNetTrainer : IEstimator<TabularNetTransformer>
         using var scope = TrainingScope.Enter(_options, _host, TabularColumns.Trainer);
         var device = scope.Device;
         var columns = TabularColumns.Resolve(input.Schema, _options, _task, "the training data");
+        var shape = TabularShape.For(columns, _options);
+        TabularNetOptionsCheck.CheckSize(shape, columns, _options);
         using var train = TabularTable.Read(input, columns, _options.LogTarget, device, "the training data");
         if (train.Rows < 2 && _options.UseBatchNorm)
             throw new InvalidOperationException($"{TabularColumns.Trainer}: the training data has one row; BatchNorm needs at least two.");
         using var valid = ReadValidation(columns, device);
         var loop = new TabularNetTraining(_options, columns, device, _host);
-        using var model = loop.Train(TabularShape.For(columns, _options), train, valid);
+        using var model = loop.Train(shape, train, valid);
         var onnx = TabularNetOnnxExport.Export(model, columns, _options.LogTarget, RawOutputRow.Column, RawClassRow.Column);
         return TabularNetTransformer.Create(columns, onnx, input);
     }
@@ -65,8 +67,10 @@ public sealed class TabularNetTrainer : IEstimator<TabularNetTransformer>
         using var scope = TrainingScope.Enter(_options, _host, TabularColumns.Trainer);
         var device = scope.Device;
         var columns = TabularColumns.Resolve(input.Schema, _options, _task, "the training data");
+        var shape = TabularShape.For(columns, _options);
+        TabularNetOptionsCheck.CheckSize(shape, columns, _options);
         using var train = TabularTable.Read(input, columns, _options.LogTarget, device, "the training data");
-        return new TabularNetTraining(_options, columns, device, _host).FindLearningRate(TabularShape.For(columns, _options), train, start, end, steps);
+        return new TabularNetTraining(_options, columns, device, _host).FindLearningRate(shape, train, start, end, steps);
     }
 
     /// <inheritdoc />

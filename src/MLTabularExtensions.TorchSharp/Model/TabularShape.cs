@@ -23,6 +23,29 @@ internal sealed record TabularShape(
     (float Min, float Max)? YRange,
     int Outputs)
 {
+    /// <summary>Trainable parameters: embedding tables, linear weights and biases, BatchNorm scales and shifts.</summary>
+    public long Parameters
+    {
+        get
+        {
+            long total = Embeddings.Sum(e => e.Cardinality * e.Width);
+            long width = Embeddings.Sum(e => e.Width) + ContinuousWidth;
+            if (UseBatchNorm) total += 2L * ContinuousWidth;
+            foreach (var layer in Layers)
+            {
+                total += width * layer + (UseBatchNorm ? 2L * layer : layer);
+                width = layer;
+            }
+            return total + width * Outputs + Outputs;
+        }
+    }
+
+    /// <summary>
+    /// Bytes training holds for the parameters: float32 weights, gradients and AdamW's two moments (16 bytes each),
+    /// before activations, which grow with the batch and are small beside a large embedding.
+    /// </summary>
+    public long TrainingBytes => Parameters * 16;
+
     /// <summary>The architecture the options ask for on data with <paramref name="columns"/>.</summary>
     public static TabularShape For(TabularColumns columns, TabularNetOptions options)
     {

@@ -74,7 +74,7 @@ public sealed class CategorifyEstimator : IEstimator<CategorifyTransformer>
         {
             chain = chain.Append<ITransformer>(context.Transforms.Conversion.MapValueToKey(column.Name, column.InputColumnName,
                 keyOrdinality: Microsoft.ML.Transforms.ValueToKeyMappingEstimator.KeyOrdinality.ByOccurrence,
-                keyData: VocabularyData.Load(context, column.Vocabulary)));
+                keyData: VocabularyData.Load(column.Vocabulary)));
         }
         return new CategorifyTransformer(chain.Fit(input), columns);
     }

@@ -1,26 +1,23 @@
 using Microsoft.ML;
+using Microsoft.ML.Data;
+using MLTabularExtensions.Data;
 
 namespace MLTabularExtensions.Categorify;
 
 /// <summary>Turns a learned vocabulary into the one-column <c>keyData</c> view that <c>MapValueToKey</c> takes.</summary>
 internal static class VocabularyData
 {
-    public static IDataView Load(MLContext context, Array vocabulary) => vocabulary switch
+    public static IDataView Load(Array vocabulary) => vocabulary switch
     {
-        string[] v => Rows(context, v),
-        float[] v => Rows(context, v),
-        double[] v => Rows(context, v),
-        int[] v => Rows(context, v),
-        long[] v => Rows(context, v),
-        bool[] v => Rows(context, v),
+        string[] v => Column(TextDataViewType.Instance, v.Select(s => s.AsMemory()).ToArray()),
+        float[] v => Column(NumberDataViewType.Single, v),
+        double[] v => Column(NumberDataViewType.Double, v),
+        int[] v => Column(NumberDataViewType.Int32, v),
+        long[] v => Column(NumberDataViewType.Int64, v),
+        bool[] v => Column(BooleanDataViewType.Instance, v),
         _ => throw new ArgumentException($"Unsupported vocabulary element type {vocabulary.GetType().GetElementType()}.", nameof(vocabulary)),
     };
 
-    private static IDataView Rows<T>(MLContext context, T[] values) =>
-        context.Data.LoadFromEnumerable(values.Select(v => new Row<T> { Value = v }).ToArray());
-
-    private sealed class Row<T>
-    {
-        public T Value { get; set; } = default!;
-    }
+    // Column arrays, not one object per category: a vocabulary can have a million entries.
+    private static IDataView Column(DataViewType type, Array values) => new InMemoryDataView([("Value", type, values)], values.Length);
 }

@@ -80,7 +80,8 @@ internal sealed class ValueCategoryCounts<T>(string columnName, Func<T, bool> is
 /// <summary>Counts of a text column; the vocabulary sorts by Unicode code point, as Python's <c>sorted</c>.</summary>
 internal sealed class TextCategoryCounts(string columnName) : CategoryCounts(columnName)
 {
-    private readonly Dictionary<ReadOnlyMemory<char>, long> _counts = new(TextComparer.Instance);
+    // One string per distinct value; rows are looked up by their span, so a repeated value allocates nothing.
+    private readonly Dictionary<string, long> _counts = new(StringComparer.Ordinal);
     private ValueGetter<ReadOnlyMemory<char>>? _getter;
     private ReadOnlyMemory<char> _value;
 
@@ -91,26 +92,11 @@ internal sealed class TextCategoryCounts(string columnName) : CategoryCounts(col
     {
         _getter!(ref _value);
         if (_value.IsEmpty) return;
-        ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrNullRef(_counts, _value);
-        if (!System.Runtime.CompilerServices.Unsafe.IsNullRef(ref count))
-        {
-            count++;
-            return;
-        }
-        // The loader may reuse the buffer behind the value: keep a copy as the key.
-        _counts[_value.ToString().AsMemory()] = 1;
+        // A new key is copied out of the row's buffer, which the loader may reuse.
+        ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(
+            _counts.GetAlternateLookup<ReadOnlySpan<char>>(), _value.Span, out _);
+        count++;
     }
 
-    public override Array Vocabulary(CategoryLimits limits) =>
-        limits.Select(_counts.ToDictionary(kv => kv.Key.ToString(), kv => kv.Value, StringComparer.Ordinal),
-            CodePointComparer.Instance).ToArray();
-
-    private sealed class TextComparer : IEqualityComparer<ReadOnlyMemory<char>>
-    {
-        public static readonly TextComparer Instance = new();
-
-        public bool Equals(ReadOnlyMemory<char> x, ReadOnlyMemory<char> y) => x.Span.SequenceEqual(y.Span);
-
-        public int GetHashCode(ReadOnlyMemory<char> obj) => string.GetHashCode(obj.Span, StringComparison.Ordinal);
-    }
+    public override Array Vocabulary(CategoryLimits limits) => limits.Select(_counts, CodePointComparer.Instance).ToArray();
 }

@@ -11,6 +11,8 @@ internal sealed record CategoryLimits(int? MaxCategories, long MinFrequency)
             // Most frequent first; equal counts keep the lower sorted values, so the choice is deterministic.
             kept = kept.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, order).Take(max);
         }
-        return kept.Select(kv => kv.Key).OrderBy(k => k, order);
+        var keys = kept.Select(kv => kv.Key).ToArray();
+        Array.Sort(keys, order);
+        return keys;
     }
 }
