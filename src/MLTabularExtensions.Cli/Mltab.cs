@@ -48,6 +48,7 @@ internal static class Mltab
         [
             (RossmannJob.Create(), (parse, writer, cancel) => RossmannJob.Run(parse, writer, tuning, cancel)),
             (TrainJob.Create(), TrainJob.Run),
+            (LearningRateJob.Create(), LearningRateJob.Run),
             (PredictJob.Create(), PredictJob.Run),
             (PreprocessJob.Create(), PreprocessJob.Run),
             (Pets.PetsJob.Create(), Pets.PetsJob.Run),

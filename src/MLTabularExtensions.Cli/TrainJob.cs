@@ -47,7 +47,29 @@ internal static class TrainJob
         Data, Label, Task, Categorical, Continuous, Date, Epochs, Layers, BatchSize, LearningRate, WeightDecay, Seed, LogTarget, YRange, Out,
     };
 
+    /// <summary>Where train and lr-find write.</summary>
+    public static Option<string> OutOption => Out;
+
+    /// <summary>The options that shape the data and the network, shared with <c>mltab lr-find</c>.</summary>
+    public static IEnumerable<Option> DataAndNetworkOptions => [Data, Label, Task, Categorical, Continuous, Date, Layers, BatchSize, WeightDecay, Seed, LogTarget, YRange, Out];
+
     public static int Run(ParseResult line, TextWriter output, CancellationToken cancel)
+    {
+        var prepared = Prepare(line, output, line.GetValue(Epochs), line.GetValue(LearningRate), cancel);
+        using var net = prepared.Trainer.Fit(prepared.Train);
+        var outFolder = line.GetValue(Out)!;
+        Directory.CreateDirectory(outFolder);
+        var modelPath = Path.Combine(outFolder, "model.zip");
+        prepared.Context.Model.Save(new TransformerChain<ITransformer>(prepared.Preprocess, net), prepared.Schema, modelPath);
+        output.WriteLine($"Saved {modelPath}.");
+        return Mltab.Done;
+    }
+
+    /// <summary>A trainer ready to fit, and the preprocessed training rows it fits on.</summary>
+    public sealed record Prepared(MLContext Context, ITransformer Preprocess, IDataView Train, DataViewSchema Schema, TabularNetTrainer Trainer);
+
+    /// <summary>Reads the CSV, splits it, fits the preprocessing and makes the trainer the options describe.</summary>
+    public static Prepared Prepare(ParseResult line, TextWriter output, int epochs, double learningRate, CancellationToken cancel)
     {
         var path = line.GetValue(Data)!.FullName;
         var label = line.GetValue(Label)!;
@@ -79,18 +101,17 @@ internal static class TrainJob
             CategoricalColumns = categorical,
             ContinuousColumns = continuous,
         })).Fit(split.TrainSet);
-        var prepared = preprocess.LastTransformer;
-        var epochs = line.GetValue(Epochs);
+        var fitted = preprocess.LastTransformer;
         var bar = new ConsoleProgressBar(output, epochs);
         var options = new TabularNetOptions
         {
             LabelColumnName = label,
-            CategoricalColumns = prepared.CategoricalColumns,
-            ContinuousColumns = prepared.ContinuousColumns,
+            CategoricalColumns = fitted.CategoricalColumns,
+            ContinuousColumns = fitted.ContinuousColumns,
             Layers = line.GetValue(Layers)!,
             Epochs = epochs,
             BatchSize = line.GetValue(BatchSize),
-            MaxLearningRate = line.GetValue(LearningRate),
+            MaxLearningRate = learningRate,
             WeightDecay = line.GetValue(WeightDecay),
             Seed = line.GetValue(Seed),
             LogTarget = line.GetValue(LogTarget),
@@ -100,25 +121,13 @@ internal static class TrainJob
             BatchProgress = bar,
             CancellationToken = cancel,
         };
-        ITransformer net = task switch
+        var trainer = task switch
         {
-            "binary" => context.BinaryClassification.Trainers.TabularNet(options).Fit(preprocess.Transform(split.TrainSet)),
-            "multiclass" => context.MulticlassClassification.Trainers.TabularNet(options).Fit(preprocess.Transform(split.TrainSet)),
-            _ => context.Regression.Trainers.TabularNet(options).Fit(preprocess.Transform(split.TrainSet)),
+            "binary" => context.BinaryClassification.Trainers.TabularNet(options),
+            "multiclass" => context.MulticlassClassification.Trainers.TabularNet(options),
+            _ => context.Regression.Trainers.TabularNet(options),
         };
-        try
-        {
-            var outFolder = line.GetValue(Out)!;
-            Directory.CreateDirectory(outFolder);
-            var modelPath = Path.Combine(outFolder, "model.zip");
-            context.Model.Save(new TransformerChain<ITransformer>(preprocess, net), data.Schema, modelPath);
-            output.WriteLine($"Saved {modelPath}.");
-            return Mltab.Done;
-        }
-        finally
-        {
-            (net as IDisposable)?.Dispose();
-        }
+        return new Prepared(context, preprocess, preprocess.Transform(split.TrainSet), data.Schema, trainer);
     }
 
     private static CsvColumn[] Columns(string label, string task, IEnumerable<string> categorical, IEnumerable<string> continuous, string? date)

@@ -144,6 +144,20 @@ public sealed class BadInputTests
     }
 
     [Test]
+    public void LearningRateFinder_PrintsFastaisSuggestion_AndWritesTheCurve()
+    {
+        var folder = Path.Combine(_folder, "lr");
+
+        var result = MltabRunner.Run("lr-find", "--data", _csv, "--label", "Price", "--cat", "Shop", "--cont", "Temperature", "--out", folder);
+
+        Assert.That(result.Exit, Is.Zero, result.Error);
+        var suggested = System.Text.RegularExpressions.Regex.Match(result.Output, @"--lr ([0-9.eE+-]+)");
+        Assert.That(suggested.Success, Is.True, result.Output);
+        Assert.That(double.Parse(suggested.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), Is.InRange(1e-7, 10));
+        Assert.That(File.ReadAllBytes(Path.Combine(folder, "lr-find.png"))[..4], Is.EqualTo(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }));
+    }
+
+    [Test]
     public void AnInterruptedTraining_SaysSo_AndWritesNothing()
     {
         using var interrupt = new CancellationTokenSource();
