@@ -22,6 +22,17 @@ internal static class CliOptions
         return option;
     }
 
+    /// <summary>
+    /// <c>--threads N</c>; without it, the cores other processes leave idle when the command starts (a busy neighbour's
+    /// core would stall every parallel step of the training).
+    /// </summary>
+    public static Option<int?> Threads() => OptionalPositiveInt("--threads",
+        "libtorch intra-op threads (default: the cores idle when the command starts).");
+
+    /// <summary>The thread count the user gave, or the cores idle now.</summary>
+    public static int ThreadsOrIdleCores(ParseResult line, Option<int?> option) =>
+        line.GetValue(option) ?? MLTabularExtensions.TorchSharp.IdleCores.Measure(TimeSpan.FromMilliseconds(300));
+
     /// <summary>A number &gt; 0 (a learning rate, a zoom).</summary>
     public static Option<double> PositiveNumber(string name, double fallback, string description) =>
         Checked(new Option<double>(name) { Description = description, DefaultValueFactory = _ => fallback, HelpName = "X" },

@@ -21,7 +21,7 @@ internal static class RossmannJob
     private static readonly Option<string> Out = CliOptions.OutFolder("out");
     private static readonly Option<int> Epochs = CliOptions.PositiveInt("--epochs", 5, "One-cycle epochs.");
     private static readonly Option<int> Seed = CliOptions.PositiveInt("--seed", 42, "Seed of initialisation, shuffling and dropout.");
-    private static readonly Option<int> Threads = CliOptions.PositiveInt("--threads", 2, "libtorch intra-op threads.");
+    private static readonly Option<int?> Threads = CliOptions.Threads();
     private static readonly Option<int> BatchSize = CliOptions.PositiveInt("--batch-size", 512, "Rows per batch.");
     private static readonly Option<double> LearningRate = CliOptions.PositiveNumber("--lr", 3e-3, "Peak learning rate.");
     private static readonly Option<double> WeightDecay = CliOptions.NonNegativeNumber("--wd", 0.2, "Decoupled weight decay (0: none).");
@@ -93,7 +93,7 @@ internal static class RossmannJob
             MaxLearningRate = line.GetValue(LearningRate),
             WeightDecay = line.GetValue(WeightDecay),
             Seed = line.GetValue(Seed),
-            Threads = line.GetValue(Threads),
+            Threads = CliOptions.ThreadsOrIdleCores(line, Threads),
             CancellationToken = cancel,
             ValidationData = preprocess.Transform(valid),
             Progress = new FanOut<EpochReport>(bar, curve),

@@ -32,6 +32,7 @@ internal static class TrainJob
     private static readonly Option<double> LearningRate = CliOptions.PositiveNumber("--lr", 1e-2, "Peak learning rate.");
     private static readonly Option<double> WeightDecay = CliOptions.NonNegativeNumber("--wd", 0.01, "Decoupled weight decay (0: none).");
     private static readonly Option<int> Seed = CliOptions.PositiveInt("--seed", 42, "Seed of the split, initialisation, shuffling and dropout.");
+    private static readonly Option<int?> Threads = CliOptions.Threads();
     private static readonly Option<bool> LogTarget = CliOptions.Flag("--log-target", "Regression on log(label), scored back in label units (positive, skewed labels such as counts or sales).");
     private static readonly Option<double[]> YRange = new("--y-range")
     {
@@ -44,14 +45,14 @@ internal static class TrainJob
 
     public static Command Create() => new("train", "The fastai tabular recipe on any CSV: optional date parts, FillMissing, Categorify, Normalize and TabularNet, validated on a seeded 20 % split; writes model.zip.")
     {
-        Data, Label, Task, Categorical, Continuous, Date, Epochs, Layers, BatchSize, LearningRate, WeightDecay, Seed, LogTarget, YRange, Out,
+        Data, Label, Task, Categorical, Continuous, Date, Epochs, Layers, BatchSize, LearningRate, WeightDecay, Seed, Threads, LogTarget, YRange, Out,
     };
 
     /// <summary>Where train and lr-find write.</summary>
     public static Option<string> OutOption => Out;
 
     /// <summary>The options that shape the data and the network, shared with <c>mltab lr-find</c>.</summary>
-    public static IEnumerable<Option> DataAndNetworkOptions => [Data, Label, Task, Categorical, Continuous, Date, Layers, BatchSize, WeightDecay, Seed, LogTarget, YRange, Out];
+    public static IEnumerable<Option> DataAndNetworkOptions => [Data, Label, Task, Categorical, Continuous, Date, Layers, BatchSize, WeightDecay, Seed, Threads, LogTarget, YRange, Out];
 
     public static int Run(ParseResult line, TextWriter output, CancellationToken cancel)
     {
@@ -114,6 +115,7 @@ internal static class TrainJob
             MaxLearningRate = learningRate,
             WeightDecay = line.GetValue(WeightDecay),
             Seed = line.GetValue(Seed),
+            Threads = CliOptions.ThreadsOrIdleCores(line, Threads),
             LogTarget = line.GetValue(LogTarget),
             YRange = yRange is [var from, var to] ? ((float)from, (float)to) : null,
             ValidationData = preprocess.Transform(split.TestSet),

@@ -26,7 +26,7 @@ internal static class PetsJob
     private static readonly Option<int?> Epochs = CliOptions.OptionalPositiveInt("--epochs", "Epochs of each run (default 300 with --data, 6 on generated shapes).");
     private static readonly Option<int?> Size = CliOptions.OptionalPositiveInt("--size", "Images are squashed to SIZE × SIZE pixels (default 128 with --data, 48 on generated shapes).");
     private static readonly Option<int> Seed = CliOptions.PositiveInt("--seed", 42, "Seed of training and augmentation.");
-    private static readonly Option<int?> Threads = CliOptions.OptionalPositiveInt("--threads", "libtorch intra-op threads (default: libtorch's).");
+    private static readonly Option<int?> Threads = CliOptions.Threads();
     private static readonly Option<int> BatchSize = CliOptions.PositiveInt("--batch-size", 32, "Images per batch.");
     private static readonly Option<double> LearningRate = CliOptions.PositiveNumber("--lr", 3e-3, "Peak learning rate.");
     private static readonly Option<double> MaxZoom = CliOptions.PositiveNumber("--max-zoom", 1.1, "Largest zoom of the augmentation.");
@@ -59,7 +59,7 @@ internal static class PetsJob
         }
         var size = line.GetValue(Size) ?? (generated ? 48 : 128);
         var settings = new RunSettings(line.GetValue(Epochs) ?? (generated ? 6 : 300), line.GetValue(BatchSize), line.GetValue(LearningRate),
-            line.GetValue(Seed), line.GetValue(Threads), line.GetValue(MixingOption), cancel);
+            line.GetValue(Seed), CliOptions.ThreadsOrIdleCores(line, Threads), line.GetValue(MixingOption), cancel);
         var context = new MLContext(seed: 1);
         var rows = PetRow.Read(data);
         var trainRows = rows.Where(r => r.Split == "trainval").ToArray();

@@ -63,6 +63,17 @@ public sealed class CommandTests
         Assert.That(result.Output, Is.Empty, "nothing was generated or trained");
     }
 
+    [Test]
+    public void Completions_AnswerSystemCommandLinesSuggestDirective()
+    {
+        var commands = MltabRunner.Run("[suggest:9]", "mltab tra");
+        var options = MltabRunner.Run("[suggest:22]", "mltab train --data x --");
+
+        Assert.That(commands.Exit, Is.Zero, commands.Error);
+        Assert.That(commands.Output.Split('\n', StringSplitOptions.TrimEntries), Does.Contain("train"));
+        Assert.That(options.Output.Split('\n', StringSplitOptions.TrimEntries), Does.Contain("--log-target").And.Contain("--y-range"));
+    }
+
     [TestCase("--help")]
     [TestCase("-h")]
     [TestCase("rossmann --help")]
