@@ -75,7 +75,7 @@ internal static class RossmannJob
         output.WriteLine($"Preprocessing: {prepared.CategoricalColumns.Count} categorical ({string.Join(", ", prepared.IndicatorColumns)} added), {prepared.ContinuousColumns.Count} continuous.");
 
         var curve = new LossCurve();
-        var bar = new ConsoleProgressBar(output, epochs);
+        var bar = new TrainingProgress(output, epochs);
         var maxLog = Math.Log(trainRows.Max(r => r.Sales)) + Math.Log(1.2);
         var options = new TabularNetOptions
         {
@@ -101,7 +101,7 @@ internal static class RossmannJob
         };
         output.WriteLine($"Training: {options.Threads} threads, oneMKL shim on AMD: {tuning.Mkl}, heap tuned: {(tuning.HeapTuned ? "yes" : "no")}.");
         clock.Restart();
-        var net = context.Regression.Trainers.TabularNet(options).Fit(preprocess.Transform(train));
+        var net = bar.Run(() => context.Regression.Trainers.TabularNet(options).Fit(preprocess.Transform(train)));
         output.WriteLine($"Trained in {clock.Elapsed.TotalSeconds:F0} s.");
 
         Directory.CreateDirectory(outFolder);

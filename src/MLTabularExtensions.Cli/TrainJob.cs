@@ -57,7 +57,7 @@ internal static class TrainJob
     public static int Run(ParseResult line, TextWriter output, CancellationToken cancel)
     {
         var prepared = Prepare(line, output, line.GetValue(Epochs), line.GetValue(LearningRate), cancel);
-        using var net = prepared.Trainer.Fit(prepared.Train);
+        using var net = prepared.Progress.Run(() => prepared.Trainer.Fit(prepared.Train));
         var outFolder = line.GetValue(Out)!;
         Directory.CreateDirectory(outFolder);
         var modelPath = Path.Combine(outFolder, "model.zip");
@@ -67,7 +67,7 @@ internal static class TrainJob
     }
 
     /// <summary>A trainer ready to fit, and the preprocessed training rows it fits on.</summary>
-    public sealed record Prepared(MLContext Context, ITransformer Preprocess, IDataView Train, DataViewSchema Schema, TabularNetTrainer Trainer);
+    public sealed record Prepared(MLContext Context, ITransformer Preprocess, IDataView Train, DataViewSchema Schema, TabularNetTrainer Trainer, TrainingProgress Progress);
 
     /// <summary>Reads the CSV, splits it, fits the preprocessing and makes the trainer the options describe.</summary>
     public static Prepared Prepare(ParseResult line, TextWriter output, int epochs, double learningRate, CancellationToken cancel)
@@ -103,7 +103,7 @@ internal static class TrainJob
             ContinuousColumns = continuous,
         })).Fit(split.TrainSet);
         var fitted = preprocess.LastTransformer;
-        var bar = new ConsoleProgressBar(output, epochs);
+        var bar = new TrainingProgress(output, epochs);
         var options = new TabularNetOptions
         {
             LabelColumnName = label,
@@ -129,7 +129,7 @@ internal static class TrainJob
             "multiclass" => context.MulticlassClassification.Trainers.TabularNet(options),
             _ => context.Regression.Trainers.TabularNet(options),
         };
-        return new Prepared(context, preprocess, preprocess.Transform(split.TrainSet), data.Schema, trainer);
+        return new Prepared(context, preprocess, preprocess.Transform(split.TrainSet), data.Schema, trainer, bar);
     }
 
     private static CsvColumn[] Columns(string label, string task, IEnumerable<string> categorical, IEnumerable<string> continuous, string? date)
