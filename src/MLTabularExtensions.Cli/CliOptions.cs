@@ -44,37 +44,26 @@ internal static class CliOptions
             value => value >= 0 && double.IsFinite(value), "a number ≥ 0");
 
     /// <summary>Several whole numbers &gt; 0 (layer sizes): <c>--layers 200 100</c>.</summary>
-    public static Option<int[]> PositiveInts(string name, int[] fallback, string description)
-    {
-        var option = new Option<int[]>(name)
-        {
-            Description = description,
-            DefaultValueFactory = _ => fallback,
-            AllowMultipleArgumentsPerToken = true,
-            HelpName = "N1 N2 …",
-        };
-        option.Validators.Add(result =>
-        {
-            if (Value<int[]>(result) is { } values && values.FirstOrDefault(v => v <= 0) is var bad && values.Any(v => v <= 0))
-                result.AddError($"{name} takes positive whole numbers, not {bad}.");
-        });
-        return option;
-    }
+    public static Option<int[]> PositiveInts(string name, int[] fallback, string description) =>
+        CheckedList(name, fallback, description, "N1 N2 …", value => value > 0, "positive whole numbers");
 
     /// <summary>Several numbers ≥ 0 (a dropout per layer): <c>--ps 0.001 0.01</c>.</summary>
-    public static Option<double[]> NonNegativeNumbers(string name, double[] fallback, string description)
+    public static Option<double[]> NonNegativeNumbers(string name, double[] fallback, string description) =>
+        CheckedList(name, fallback, description, "X1 X2 …", value => value >= 0 && double.IsFinite(value), "numbers ≥ 0");
+
+    private static Option<T[]> CheckedList<T>(string name, T[] fallback, string description, string helpName, Func<T, bool> valid, string expected)
     {
-        var option = new Option<double[]>(name)
+        var option = new Option<T[]>(name)
         {
             Description = description,
             DefaultValueFactory = _ => fallback,
             AllowMultipleArgumentsPerToken = true,
-            HelpName = "X1 X2 …",
+            HelpName = helpName,
         };
         option.Validators.Add(result =>
         {
-            var bad = (Value<double[]>(result) ?? []).Where(v => !(v >= 0) || !double.IsFinite(v)).ToArray();
-            if (bad.Length > 0) result.AddError($"{name} takes numbers ≥ 0, not {bad[0].ToString(CultureInfo.InvariantCulture)}.");
+            var bad = (Value<T[]>(result) ?? []).Where(v => !valid(v)).ToArray();
+            if (bad.Length > 0) result.AddError($"{name} takes {expected}, not {Convert.ToString(bad[0], CultureInfo.InvariantCulture)}.");
         });
         return option;
     }
