@@ -8,6 +8,7 @@ using MLTabularExtensions.TorchSharp;
 using MLTabularExtensions.Vision;
 using MLTabularExtensions.Vision.Heatmaps;
 using MLTabularExtensions.Vision.TorchSharp;
+using Spectre.Console;
 
 namespace MLTabularExtensions.Cli.Pets;
 
@@ -83,8 +84,12 @@ internal static class PetsJob
         var masks = testRows.Select(r => ObjectMask.FromTrimap(r.TrimapPath)).ToArray();
         const int tolerance = PointingGame.StandardTolerance;
         output.WriteLine($"Pointing game on {testRows.Length} test images: hit = heatmap maximum on the animal (trimap 1), strictly / within {tolerance} px (Zhang et al.):");
-        output.WriteLine($"  {"chance",-28} {masks.Average(m => PointingGame.Chance(m)),6:P1} / {masks.Average(m => PointingGame.Chance(m, tolerance)),6:P1}   (a uniformly random point)");
-        output.WriteLine($"  {"centre",-28} {Rate(masks, m => PointingGame.CentreHit(m)),6:P1} / {Rate(masks, m => PointingGame.CentreHit(m, tolerance)),6:P1}   (always the image centre)");
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumn("map").AddColumn(new TableColumn("strict").RightAligned()).AddColumn(new TableColumn($"within {tolerance} px").RightAligned()).AddColumn("");
+        void Row(string name, double strict, double tolerant, string note) =>
+            table.AddRow(Markup.Escape(name), $"{strict:P1}", $"{tolerant:P1}", Markup.Escape(note));
+        Row("chance", masks.Average(m => PointingGame.Chance(m)), masks.Average(m => PointingGame.Chance(m, tolerance)), "a uniformly random point");
+        Row("centre", Rate(masks, m => PointingGame.CentreHit(m)), Rate(masks, m => PointingGame.CentreHit(m, tolerance)), "always the image centre");
         var best = (Choice: default(HeatmapChoice), Score: -1.0);
         foreach (var choice in HeatmapChoice.All)
         {
@@ -95,9 +100,10 @@ internal static class PetsJob
             var peaks = heatmaps.Select((h, i) => PointingGame.Peak(h, heatmapRows, columns, masks[i].Height, masks[i].Width)).ToArray();
             double Score(int radius) => Rate(masks, (m, i) => m.Near(peaks[i].Y, peaks[i].X, radius));
             var (strict, tolerant) = (Score(0), Score(tolerance));
-            output.WriteLine($"  {choice,-28} {strict,6:P1} / {tolerant,6:P1}");
+            Row(choice.ToString(), strict, tolerant, "");
             if (strict > best.Score) best = (choice, strict);
         }
+        TableConsole.For(output).Write(table);
         WriteOverlays(augmented, best.Choice, test, testRows, outFolder, output);
         var modelPath = Path.Combine(outFolder, "model.zip");
         context.Model.Save(preparation.Append(augmented), context.Data.LoadFromEnumerable(trainRows).Schema, modelPath);

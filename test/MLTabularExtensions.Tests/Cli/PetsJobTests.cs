@@ -20,7 +20,7 @@ public sealed class PetsJobTests
                            from suffix in new[] { "", @"\+flip", @"\+smooth", @"\+flip\+smooth" }
                            select kind + suffix;
             foreach (var row in variants.Prepend("centre").Prepend("chance"))
-                Assert.That(text, Does.Match(@"\n\s+" + row + @"\s+\d+\.\d % /\s+\d+\.\d %"), "strict and 15-pixel scores");
+                Assert.That(text, Does.Match(@"\W" + row + @"\W+\d+\.\d %\W+\d+\.\d %"), "strict and 15-pixel scores, a table row each");
             Assert.That(Directory.GetFiles(folder, "overlay_*.png"), Has.Length.EqualTo(12));
             Assert.That(File.Exists(Path.Combine(folder, "heatmaps.png")) && File.Exists(Path.Combine(folder, "model.zip")), Is.True);
         }

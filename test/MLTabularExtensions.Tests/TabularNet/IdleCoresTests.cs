@@ -10,6 +10,7 @@ public sealed class IdleCoresTests
     {
         var cores = Environment.ProcessorCount;
         Assume.That(File.Exists("/proc/stat"), "needs Linux's /proc/stat");
+        var baseline = IdleCores.Measure(TimeSpan.FromMilliseconds(400));
         var own = Spin(cores, () => IdleCores.Measure(TimeSpan.FromMilliseconds(400)));
         var neighbours = Enumerable.Range(0, cores).Select(_ => System.Diagnostics.Process.Start("sh", ["-c", "while :; do :; done"])!).ToArray();
         try
@@ -27,7 +28,8 @@ public sealed class IdleCoresTests
                 neighbour.Dispose();
             }
         }
-        Assert.That(own, Is.GreaterThan(1), "this process's own spinning threads are not a neighbour (on a machine otherwise quiet enough)");
+        // Measured against the machine as it was a moment before, so other load on a shared CI host does not decide it.
+        Assert.That(own, Is.GreaterThanOrEqualTo(baseline), "this process's own spinning threads are not a neighbour");
     }
 
     private static int Spin(int threads, Func<int> measure)
