@@ -112,14 +112,17 @@ internal static class PredictJob
 
     private static string[] ClassNames(DataViewSchema schema, int count)
     {
-        var names = Enumerable.Range(1, count).Select(k => k.ToString(CultureInfo.InvariantCulture)).ToArray();
-        if (schema.GetColumnOrNull("PredictedLabel") is { Type: KeyDataViewType } predicted && predicted.HasKeyValues())
-        {
-            VBuffer<ReadOnlyMemory<char>> values = default;
-            predicted.GetKeyValues(ref values);
-            names = [.. values.DenseValues().Select(v => v.ToString())];
-        }
-        return names;
+        var names = schema.GetColumnOrNull("PredictedLabel") is { Type: KeyDataViewType } predicted ? KeyNames(predicted) : [];
+        return names.Length == count ? names : [.. Enumerable.Range(1, count).Select(k => k.ToString(CultureInfo.InvariantCulture))];
+    }
+
+    /// <summary>The names of a key column's values (the classes' text), or none when the key carries no names.</summary>
+    private static string[] KeyNames(DataViewSchema.Column column)
+    {
+        if (!column.HasKeyValues()) return [];
+        VBuffer<ReadOnlyMemory<char>> values = default;
+        column.GetKeyValues(ref values);
+        return [.. values.DenseValues().Select(v => v.ToString())];
     }
 
     private static Func<string> Number(DataViewRowCursor cursor, DataViewSchema.Column column)
@@ -146,9 +149,7 @@ internal static class PredictJob
         }
         var key = cursor.GetGetter<uint>(column);
         uint index = 0;
-        VBuffer<ReadOnlyMemory<char>> keyValues = default;
-        if (column.HasKeyValues()) column.GetKeyValues(ref keyValues);
-        var classNames = keyValues.DenseValues().Select(v => v.ToString()).ToArray();
+        var classNames = KeyNames(column);
         return () => { key(ref index); return index == 0 ? "" : classNames.Length >= index ? classNames[index - 1] : index.ToString(CultureInfo.InvariantCulture); };
     }
 }

@@ -6,7 +6,7 @@ namespace MLTabularExtensions.TorchSharp;
 
 /// <summary>
 /// A trained network scored by a chain of ML.NET built-ins around <c>OnnxTransformer</c>, which reads the graph from a
-/// temporary file this transformer owns. Dispose it to release the ONNX Runtime session and delete that file; the files
+/// temporary file this transformer owns. Dispose it to release ONNX Runtime's hold on that file and delete it; the files
 /// of transformers still alive at process exit are deleted then.
 /// </summary>
 public abstract class OnnxScoredTransformer : BuiltInChainTransformer, IDisposable
@@ -15,7 +15,7 @@ public abstract class OnnxScoredTransformer : BuiltInChainTransformer, IDisposab
 
     private protected OnnxScoredTransformer(ITransformer inner, OnnxGraphFile graphFile) : base(inner) => _graphFile = graphFile;
 
-    /// <summary>Releases the ONNX Runtime session and deletes the graph file it scores from.</summary>
+    /// <summary>Releases ONNX Runtime's scorer and deletes the graph file it scores from.</summary>
     public void Dispose()
     {
         (Inner as IDisposable)?.Dispose();

@@ -74,7 +74,7 @@ internal sealed class OnnxGraphFile : IDisposable
         }
         catch (IOException)
         {
-            // Windows refuses to delete a file a live ONNX session still holds open; nothing more can be done at exit.
+            // Windows refuses to delete a file that a live ONNX Runtime scorer still holds open; nothing more can be done at exit.
         }
     }
 }

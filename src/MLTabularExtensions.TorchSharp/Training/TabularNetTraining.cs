@@ -10,7 +10,7 @@ internal sealed class TabularNetTraining(TabularNetOptions options, TabularColum
 {
     private const int ScoringBatch = 8192;
 
-    private Learner Learner => new(options, host, TabularColumns.Trainer);
+    private readonly Learner _learner = new(options, host, TabularColumns.Trainer);
 
     public TabularModule Train(TabularShape shape, TabularTable train, TabularTable? valid)
     {
@@ -19,7 +19,7 @@ internal sealed class TabularNetTraining(TabularNetOptions options, TabularColum
         {
             model.to(device);
             using var optimizer = Optimizer(model);
-            Learner.FitOneCycle(model, optimizer, train.Rows, BatchLoss(model, train), () =>
+            _learner.FitOneCycle(model, optimizer, train.Rows, BatchLoss(model, train), () =>
             {
                 // Validation and the exported network use the training data's own BatchNorm statistics (PreciseBatchNorm).
                 RecomputeBatchNorm(model, train);
@@ -36,7 +36,7 @@ internal sealed class TabularNetTraining(TabularNetOptions options, TabularColum
         using var model = Create(shape, random);
         model.to(device);
         using var optimizer = Optimizer(model);
-        return Learner.FindLearningRate(model, optimizer, train.Rows, BatchLoss(model, train), start, end, steps);
+        return _learner.FindLearningRate(model, optimizer, train.Rows, BatchLoss(model, train), start, end, steps);
     }
 
     private TabularModule Create(TabularShape shape, Generator random) =>

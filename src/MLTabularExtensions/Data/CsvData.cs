@@ -44,6 +44,13 @@ public static class CsvData
     /// <param name="allowInfinity">Whether "inf"/"Infinity" may be read into number columns (default: an error).</param>
     public static IDataView Read(string path, IReadOnlyList<CsvColumn> columns, bool allowInfinity = false)
     {
+        var (values, rows) = ReadColumns(path, columns, allowInfinity);
+        return new InMemoryDataView([.. columns.Select((c, i) => (c.Name, c.Type, values[i]))], rows);
+    }
+
+    /// <summary>Each column's values, one array per column in the order asked, and the number of rows.</summary>
+    private static (Array[] Values, long Rows) ReadColumns(string path, IReadOnlyList<CsvColumn> columns, bool allowInfinity)
+    {
         ArgumentNullException.ThrowIfNull(columns);
         using var reader = OpenReader(path);
         var header = reader.Header.ColNames;
@@ -67,7 +74,7 @@ public static class CsvData
             }
             rows++;
         }
-        return new InMemoryDataView([.. columns.Select((c, i) => (c.Name, c.Type, parsers[i].Values))], rows);
+        return ([.. parsers.Select(p => p.Values)], rows);
     }
 
     /// <summary>
@@ -90,12 +97,11 @@ public static class CsvData
         if (missingNeeded.Length > 0)
             throw new CsvDataException(path, 1, missingNeeded[0].Name, null,
                 $"is not in the header, and the model needs it ({missingNeeded[0].Type}) to predict{(missingNeeded.Length > 1 ? $"; nor are {string.Join(", ", missingNeeded.Skip(1).Select(c => $"'{c.Name}'"))}" : "")}. The header has {string.Join(", ", header)}.");
-        var present = Read(path, [.. inputs.Where(c => header.Contains(c.Name)).Select(c => new CsvColumn(c.Name, c.Type))]);
-        if (absent.Length == 0) return present;
+        var present = inputs.Where(c => header.Contains(c.Name)).ToArray();
+        var (values, rows) = ReadColumns(path, [.. present.Select(c => new CsvColumn(c.Name, c.Type))], allowInfinity: false);
         // The unused columns the model's schema still lists (the label) are added as missing values.
-        var rows = present.GetRowCount() ?? 0;
-        var columns = inputs.Select(c => header.Contains(c.Name)
-            ? (c.Name, c.Type, Values: Column(present, c))
+        var columns = inputs.Select(c => Array.IndexOf(present, c) is var i and >= 0
+            ? (c.Name, c.Type, Values: values[i])
             : (c.Name, c.Type, Values: Unused(c.Type, rows))).ToArray();
         return new InMemoryDataView(columns, rows);
     }
@@ -107,22 +113,6 @@ public static class CsvData
         var predictions = mapper.OutputSchema.Where(c => PredictionColumns.Contains(c.Name)).ToArray();
         if (predictions.Length == 0) return [.. inputSchema.Select(c => c.Name)];
         return [.. mapper.GetDependencies(predictions).Select(c => c.Name)];
-    }
-
-    private static Array Column(IDataView data, DataViewSchema.Column column)
-    {
-        var values = Array.CreateInstance(column.Type.RawType, data.GetRowCount() ?? 0);
-        using var cursor = data.GetRowCursor([data.Schema[column.Name]]);
-        var copy = typeof(CsvData).GetMethod(nameof(CopyColumn), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
-            .MakeGenericMethod(column.Type.RawType);
-        copy.Invoke(null, [cursor, data.Schema[column.Name], values]);
-        return values;
-    }
-
-    private static void CopyColumn<T>(DataViewRowCursor cursor, DataViewSchema.Column column, T[] values)
-    {
-        var getter = cursor.GetGetter<T>(column);
-        while (cursor.MoveNext()) getter(ref values[cursor.Position]);
     }
 
     private static Array Unused(DataViewType type, long rows)

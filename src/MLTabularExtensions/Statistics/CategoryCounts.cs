@@ -65,7 +65,7 @@ internal sealed class ValueCategoryCounts<T>(string columnName, Func<T, bool> is
     public override Array Vocabulary(CategoryLimits limits)
     {
         FlushRun();
-        return limits.Select(_counts, Comparer<T>.Default).ToArray();
+        return limits.Select(_counts, Comparer<T>.Default);
     }
 
     private void FlushRun()
@@ -98,5 +98,5 @@ internal sealed class TextCategoryCounts(string columnName) : CategoryCounts(col
         count++;
     }
 
-    public override Array Vocabulary(CategoryLimits limits) => limits.Select(_counts, CodePointComparer.Instance).ToArray();
+    public override Array Vocabulary(CategoryLimits limits) => limits.Select(_counts, CodePointComparer.Instance);
 }

@@ -3,7 +3,7 @@ namespace MLTabularExtensions.Statistics;
 /// <summary>Which observed categories make the vocabulary: frequent enough, and at most the most frequent N.</summary>
 internal sealed record CategoryLimits(int? MaxCategories, long MinFrequency)
 {
-    public IEnumerable<T> Select<T>(IReadOnlyDictionary<T, long> counts, IComparer<T> order) where T : notnull
+    public T[] Select<T>(IReadOnlyDictionary<T, long> counts, IComparer<T> order) where T : notnull
     {
         var kept = counts.Where(kv => kv.Value >= MinFrequency);
         if (MaxCategories is { } max)
