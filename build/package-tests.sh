@@ -2,7 +2,8 @@
 # Installs the packed packages as a user would, in a temporary folder outside the repository (none of its
 # Directory.Build.* files above it), from the folder feed FEED of version VERSION (build/pack.sh):
 #   (a) TrainApp trains TabularNet, saves, reloads in a fresh MLContext and predicts with a PredictionEngine;
-#   (b) ScoreApp, with no TorchSharp package, loads (a)'s model and gets identical scores, TorchSharp never loaded;
+#   (b) ScoreApp, with no TorchSharp package, loads (a)'s model with Model.Load and with LoadWithBatchedScoring and
+#       gets identical scores both ways, TorchSharp never loaded;
 #   (c) mltab installed with `dotnet tool install --tool-path` runs `mltab rossmann --epochs 1`, then train, predict,
 #       preprocess and pets.
 # Prints "install: NAME passed|failed" per check and "install: N passed, N failed" last.
@@ -33,7 +34,7 @@ nuspec() { unzip -p "$feed/$1.$version.nupkg" "$1.nuspec"; }
 
 # Each package says what it is, and the light ones do not drag in the heavy ones.
 metadata() {
-  for id in MLTabularExtensions MLTabularExtensions.TorchSharp MLTabularExtensions.Vision MLTabularExtensions.Vision.TorchSharp mltab; do
+  for id in MLTabularExtensions MLTabularExtensions.Onnx MLTabularExtensions.TorchSharp MLTabularExtensions.Vision MLTabularExtensions.Vision.TorchSharp mltab; do
     local spec
     spec=$(nuspec "$id") || { echo "no package $id"; return 1; }
     for field in '<license type="expression">MIT</license>' '<readme>README.md</readme>' '<repository type="git"' '<description>' '<tags>'; do
@@ -42,6 +43,7 @@ metadata() {
     [ -f "$feed/$id.$version.snupkg" ] || { echo "$id: no symbols package"; return 1; }
   done
   ! nuspec MLTabularExtensions | grep -Ei 'id="(TorchSharp|SkiaSharp|libtorch)' || { echo "MLTabularExtensions pulls TorchSharp or SkiaSharp"; return 1; }
+  ! nuspec MLTabularExtensions.Onnx | grep -Ei 'id="(TorchSharp|SkiaSharp|libtorch)' || { echo "MLTabularExtensions.Onnx pulls TorchSharp or SkiaSharp"; return 1; }
   ! nuspec MLTabularExtensions.TorchSharp | grep -Ei 'id="(SkiaSharp|Microsoft.ML.ImageAnalytics|libtorch)' || { echo "MLTabularExtensions.TorchSharp pulls SkiaSharp, ImageAnalytics or a backend"; return 1; }
   ! nuspec MLTabularExtensions.Vision | grep -Ei 'id="(TorchSharp|libtorch)' || { echo "MLTabularExtensions.Vision pulls TorchSharp"; return 1; }
   grep -qF '<packageType name="DotnetTool"' <<<"$(nuspec mltab)" || { echo "mltab is not a .NET tool package"; return 1; }

@@ -25,7 +25,7 @@ scratch=$(mktemp -d)
 packages=$(dotnet nuget locals global-packages --list | sed 's/^global-packages: //')
 cleanup() {
   rm -rf "$scratch"
-  for id in mltabularextensions mltabularextensions.torchsharp mltabularextensions.vision \
+  for id in mltabularextensions mltabularextensions.onnx mltabularextensions.torchsharp mltabularextensions.vision \
             mltabularextensions.vision.torchsharp mltabularextensions.lessons mltab; do
     rm -rf "${packages%/}/$id/$version"
   done

@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLTabularExtensions.Data;
+using MLTabularExtensions.Onnx;
 
 namespace MLTabularExtensions.Cli;
 
@@ -31,7 +32,7 @@ internal static class PredictJob
         DataViewSchema inputSchema;
         try
         {
-            model = context.Model.Load(modelPath, out inputSchema);
+            model = context.Model.LoadWithBatchedScoring(modelPath, out inputSchema);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

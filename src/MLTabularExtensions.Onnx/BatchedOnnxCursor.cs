@@ -1,0 +1,72 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace MLTabularExtensions.Onnx;
+
+/// <summary>A cursor of <see cref="BatchedOnnxDataView"/>: the input's rows, with the graph's outputs scored a batch ahead.</summary>
+internal sealed class BatchedOnnxCursor : DataViewRowCursor
+{
+    private readonly OnnxBinding _binding;
+    private readonly DataViewRowCursor _rows;
+    private readonly DataViewRowCursor? _ahead;
+    private readonly OnnxBatch? _batch;
+    private readonly HashSet<int> _activeOutputs;
+    private int _slot;
+    private int _filled;
+
+    public BatchedOnnxCursor(IDataView input, OnnxBinding binding, IEnumerable<DataViewSchema.Column> columnsNeeded)
+    {
+        _binding = binding;
+        var needed = columnsNeeded.Select(c => c.Index).ToHashSet();
+        _activeOutputs = [.. needed.Where(i => i >= binding.Input.Count)];
+        _rows = input.GetRowCursor(needed.Where(i => i < binding.Input.Count).Select(i => binding.Input[i]));
+        if (_activeOutputs.Count > 0)
+        {
+            _ahead = input.GetRowCursor(binding.Inputs.Select(c => c.Column));
+            _batch = new OnnxBatch(binding, _ahead, binding.BatchRows);
+        }
+    }
+
+    public override long Position => _rows.Position;
+
+    public override long Batch => _rows.Batch;
+
+    public override DataViewSchema Schema => _binding.Output;
+
+    public override bool MoveNext()
+    {
+        if (!_rows.MoveNext()) return false;
+        if (_batch is null) return true;
+        if (++_slot < _filled) return true;
+        _slot = 0;
+        _filled = 0;
+        while (_filled < _binding.BatchRows && _ahead!.MoveNext()) _batch.Read(_filled++);
+        if (_filled == 0)
+            throw new InvalidOperationException("The input gave a second cursor fewer rows than the first: batched scoring needs an input whose cursors see the same rows.");
+        _batch.Score(_filled);
+        return true;
+    }
+
+    public override bool IsColumnActive(DataViewSchema.Column column) =>
+        column.Index < _binding.Input.Count ? _rows.IsColumnActive(_binding.Input[column.Index]) : _activeOutputs.Contains(column.Index);
+
+    public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column)
+    {
+        if (column.Index < _binding.Input.Count) return _rows.GetGetter<TValue>(_binding.Input[column.Index]);
+        if (!_activeOutputs.Contains(column.Index))
+            throw new InvalidOperationException($"Column '{column.Name}' was not requested when the cursor was opened.");
+        return _batch!.Getter<TValue>(_binding.OutputIndex(column), () => _slot);
+    }
+
+    public override ValueGetter<DataViewRowId> GetIdGetter() => _rows.GetIdGetter();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _rows.Dispose();
+            _ahead?.Dispose();
+        }
+        base.Dispose(disposing);
+    }
+}

@@ -1,0 +1,73 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace MLTabularExtensions.Onnx;
+
+/// <summary>
+/// The row-by-row form a PredictionEngine uses: each row's graph inputs are scored in a batch of one, once per row
+/// position, through buffers made once per engine.
+/// </summary>
+internal sealed class BatchedOnnxRowMapper(OnnxBinding binding) : IRowToRowMapper
+{
+    public DataViewSchema InputSchema => binding.Input;
+
+    public DataViewSchema OutputSchema => binding.Output;
+
+    public IEnumerable<DataViewSchema.Column> GetDependencies(IEnumerable<DataViewSchema.Column> dependingColumns)
+    {
+        var columns = dependingColumns.ToList();
+        var passed = columns.Where(c => c.Index < binding.Input.Count).Select(c => binding.Input[c.Index]);
+        return columns.Any(c => c.Index >= binding.Input.Count) ? passed.Concat(binding.Inputs.Select(i => i.Column)).Distinct() : passed;
+    }
+
+    public DataViewRow GetRow(DataViewRow input, IEnumerable<DataViewSchema.Column> activeColumns) =>
+        new Row(input, binding, activeColumns.Where(c => c.Index >= binding.Input.Count).Select(c => c.Index).ToHashSet());
+
+    private sealed class Row : DataViewRow
+    {
+        private readonly DataViewRow _input;
+        private readonly OnnxBinding _binding;
+        private readonly HashSet<int> _activeOutputs;
+        private readonly OnnxBatch? _batch;
+        private long _scoredAt = -1;
+
+        public Row(DataViewRow input, OnnxBinding binding, HashSet<int> activeOutputs)
+        {
+            _input = input;
+            _binding = binding;
+            _activeOutputs = activeOutputs;
+            if (activeOutputs.Count > 0) _batch = new OnnxBatch(binding, input, 1);
+        }
+
+        public override long Position => _input.Position;
+
+        public override long Batch => _input.Batch;
+
+        public override DataViewSchema Schema => _binding.Output;
+
+        public override bool IsColumnActive(DataViewSchema.Column column) =>
+            column.Index < _binding.Input.Count ? _input.IsColumnActive(_binding.Input[column.Index]) : _activeOutputs.Contains(column.Index);
+
+        public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column)
+        {
+            if (column.Index < _binding.Input.Count) return _input.GetGetter<TValue>(_binding.Input[column.Index]);
+            if (!_activeOutputs.Contains(column.Index))
+                throw new InvalidOperationException($"Column '{column.Name}' was not requested when the row was made.");
+            return _batch!.Getter<TValue>(_binding.OutputIndex(column), Scored);
+        }
+
+        public override ValueGetter<DataViewRowId> GetIdGetter() => _input.GetIdGetter();
+
+        // Every output getter of a row position shares one scoring of it.
+        private int Scored()
+        {
+            if (_scoredAt != _input.Position)
+            {
+                _batch!.Read(0);
+                _batch.Score(1);
+                _scoredAt = _input.Position;
+            }
+            return 0;
+        }
+    }
+}

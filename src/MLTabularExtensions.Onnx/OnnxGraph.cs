@@ -1,0 +1,68 @@
+using Microsoft.ML;
+using Microsoft.ML.OnnxRuntime;
+
+namespace MLTabularExtensions.Onnx;
+
+/// <summary>
+/// A graph in ONNX Runtime with the columns its inputs are read from and its outputs written to. One scorer serves every
+/// cursor and row of the transformer that owns it (ONNX Runtime's Run is safe to call from several threads).
+/// </summary>
+internal sealed class OnnxGraph : IDisposable
+{
+    // One batch's buffers stay under this many values (64 MB of floats), whatever the batch size asked for.
+    private const long MaxBatchValues = 16L << 20;
+
+    private readonly InferenceSession _scorer;
+    private readonly RunOptions _run = new();
+
+    private readonly int _batchSize;
+
+    public OnnxGraph(byte[] graph, BatchedScoringOptions options)
+    {
+        using var settings = new SessionOptions
+        {
+            IntraOpNumThreads = options.Threads ?? Environment.ProcessorCount,
+            InterOpNumThreads = 1,
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+        };
+        _scorer = new InferenceSession(graph, settings);
+        _batchSize = options.BatchSize;
+    }
+
+    /// <summary>
+    /// The graph with its inputs read from the columns of the same names in <paramref name="input"/> and its outputs the
+    /// columns that <paramref name="output"/> adds after <paramref name="input"/>'s; null when a value cannot be batched
+    /// (then the built-in transformer scores).
+    /// </summary>
+    public OnnxBinding? TryBind(DataViewSchema input, DataViewSchema output)
+    {
+        var inputs = _scorer.InputMetadata.Select(m => input.GetColumnOrNull(m.Key) is { } column ? OnnxColumn.Match(m.Key, m.Value, column) : null).ToArray();
+        var outputs = output.Skip(input.Count)
+            .Select(c => _scorer.OutputMetadata.TryGetValue(c.Name, out var m) ? OnnxColumn.Match(c.Name, m, c) : null).ToArray();
+        if (inputs.Length == 0 || inputs.Concat(outputs).Any(c => c is null || !ColumnBuffer.Handles(c.ElementType))) return null;
+        var width = inputs.Concat(outputs).Sum(c => (long)c!.Width);
+        var rows = (int)Math.Clamp(MaxBatchValues / Math.Max(1, width), 1, _batchSize);
+        return new OnnxBinding(this, input, output, inputs!, outputs!, rows);
+    }
+
+    /// <summary>Scores the first <paramref name="rows"/> rows of <paramref name="inputs"/> into <paramref name="outputs"/>.</summary>
+    public void Score(ColumnBuffer[] inputs, ColumnBuffer[] outputs, int rows)
+    {
+        var tensors = inputs.Select(i => i.Tensor(rows)).ToArray();
+        try
+        {
+            using var results = _scorer.Run(_run, [.. inputs.Select(i => i.Column.Name)], tensors, [.. outputs.Select(o => o.Column.Name)]);
+            for (var i = 0; i < outputs.Length; i++) outputs[i].CopyFrom(results[i], rows);
+        }
+        finally
+        {
+            foreach (var tensor in tensors) tensor.Dispose();
+        }
+    }
+
+    public void Dispose()
+    {
+        _scorer.Dispose();
+        _run.Dispose();
+    }
+}
