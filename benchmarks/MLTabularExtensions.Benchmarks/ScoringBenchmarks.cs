@@ -39,13 +39,7 @@ public class ScoringBenchmarks
         var rows = RossmannLesson.Build(RossmannSourceFiles.Load(context, RossmannInput.Folder));
         var train = context.Data.LoadFromEnumerable(rows.Where(r => r.Date < RossmannLesson.ValidationStart).Take(102_400).ToArray());
         var validRows = rows.Where(r => r.Date >= RossmannLesson.ValidationStart).ToArray();
-        var preprocess = context.Transforms.AddDateParts(nameof(LessonRow.Date))
-            .Append(context.Transforms.TabularPreprocess(new TabularPreprocessOptions
-            {
-                CategoricalColumns = LessonRow.CategoricalColumns,
-                ContinuousColumns = LessonRow.ContinuousColumns,
-            }));
-        var pipeline = preprocess.Append(context.Regression.Trainers.TabularNet(new TabularNetOptions
+        var pipeline = RossmannLesson.Preprocessing(context).Append(context.Regression.Trainers.TabularNet(new TabularNetOptions
         {
             LabelColumnName = nameof(LessonRow.Sales),
             CategoricalColumns = [.. LessonRow.CategoricalColumns, "CompetitionDistance_na", "CloudCover_na"],

@@ -45,13 +45,9 @@ public class TrainingLoopBenchmarks
         var rows = RossmannLesson.Build(RossmannSourceFiles.Load(context, RossmannInput.Folder))
             .Where(r => r.Date < RossmannLesson.ValidationStart).ToArray();
         var raw = context.Data.LoadFromEnumerable(rows);
-        var dates = context.Transforms.AddDateParts(nameof(LessonRow.Date)).Fit(raw);
-        var preprocess = context.Transforms.TabularPreprocess(new TabularPreprocessOptions
-        {
-            CategoricalColumns = LessonRow.CategoricalColumns,
-            ContinuousColumns = LessonRow.ContinuousColumns,
-        }).Fit(dates.Transform(raw));
-        var data = preprocess.Transform(dates.Transform(raw));
+        var fitted = RossmannLesson.Preprocessing(context).Fit(raw);
+        var preprocess = fitted.LastTransformer;
+        var data = fitted.Transform(raw);
         _options = new TabularNetOptions
         {
             LabelColumnName = nameof(LessonRow.Sales),

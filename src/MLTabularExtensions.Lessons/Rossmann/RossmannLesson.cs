@@ -1,4 +1,7 @@
 using System.Globalization;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using MLTabularExtensions.TabularPreprocess;
 
 namespace MLTabularExtensions.Lessons.Rossmann;
 
@@ -21,6 +24,20 @@ public static class RossmannLesson
     /// mean scores 0.18).
     /// </summary>
     public const int GeneratedStores = 200;
+
+    /// <summary>
+    /// The lesson's preprocessing of <see cref="LessonRow"/>s: date parts of <c>Date</c>, then FillMissing, Categorify and
+    /// Normalize of <paramref name="categoricalColumns"/> (default: the lesson's) and <see cref="LessonRow.ContinuousColumns"/>.
+    /// </summary>
+    /// <param name="context">The context to build the estimators in.</param>
+    /// <param name="categoricalColumns">The categorical columns; null for <see cref="LessonRow.CategoricalColumns"/>.</param>
+    public static EstimatorChain<TabularPreprocessTransformer> Preprocessing(MLContext context, IReadOnlyList<string>? categoricalColumns = null) =>
+        context.Transforms.AddDateParts(nameof(LessonRow.Date))
+            .Append(context.Transforms.TabularPreprocess(new TabularPreprocessOptions
+            {
+                CategoricalColumns = categoricalColumns ?? LessonRow.CategoricalColumns,
+                ContinuousColumns = LessonRow.ContinuousColumns,
+            }));
 
     /// <summary>The lesson's table, in train.csv's order, rows with Sales = 0 removed.</summary>
     /// <param name="sources">The joined sources.</param>

@@ -10,6 +10,8 @@ namespace MLTabularExtensions.TorchSharp.Training;
 /// </summary>
 internal sealed class TabularTable : IDisposable
 {
+    private const int ChunkRows = 16_384;
+
     private TabularTable(Tensor categorical, Tensor continuous, Tensor labels, float[] rawLabels)
     {
         Categorical = categorical;
@@ -43,64 +45,113 @@ internal sealed class TabularTable : IDisposable
         var floatReaders = columns.Continuous.Select(c => ContinuousReader(cursor, data.Schema[c.Name], c.Width)).ToArray();
         var label = LabelReader(cursor, data.Schema[columns.Label], columns.Task);
 
-        var expected = (int)Math.Min(data.GetRowCount() ?? 0, int.MaxValue / Math.Max(1, Math.Max(columns.Categorical.Count, columns.ContinuousWidth)));
-        var keys = new List<int>(expected * columns.Categorical.Count);
-        var floats = new List<float>(expected * columns.ContinuousWidth);
-        var labels = new List<float>(expected);
-        var features = new float[columns.ContinuousWidth];
+        var rows = data.GetRowCount() ?? CountRows(data);
+        var categoricalWidth = columns.Categorical.Count;
+        var continuousWidth = columns.ContinuousWidth;
+        // Filled a chunk at a time through reused buffers: the table never exists twice in managed memory, and the
+        // only big allocations are the two tensors (the whole Rossmann lesson used to leave ~250 MB of growing lists behind).
+        var categorical = empty([rows, categoricalWidth], ScalarType.Int32);
+        var continuous = empty([rows, continuousWidth], ScalarType.Float32);
+        var rawLabels = new float[rows];
+        var chunkRows = (int)Math.Min(ChunkRows, Math.Max(1, rows));
+        var keys = new int[chunkRows * categoricalWidth];
+        var floats = new float[chunkRows * continuousWidth];
         uint key = 0;
         long row = 0;
-        while (cursor.MoveNext())
+        var inChunk = 0;
+        try
         {
-            foreach (var getter in keyGetters)
+            while (cursor.MoveNext())
             {
-                getter(ref key);
-                keys.Add((int)key);
-            }
-            var offset = 0;
-            for (var c = 0; c < floatReaders.Length; c++)
-            {
-                offset += floatReaders[c](features.AsSpan(offset));
-            }
-            for (var f = 0; f < features.Length; f++)
-            {
-                if (!float.IsFinite(features[f]))
+                if (row == rows)
+                    throw new InvalidOperationException($"{trainer}: {dataName} gave more rows than the {rows:N0} it counted; its cursors must see the same rows.");
+                for (var c = 0; c < keyGetters.Length; c++)
+                {
+                    keyGetters[c](ref key);
+                    keys[inChunk * categoricalWidth + c] = (int)key;
+                }
+                var features = floats.AsSpan(inChunk * continuousWidth, continuousWidth);
+                var offset = 0;
+                for (var c = 0; c < floatReaders.Length; c++)
+                {
+                    offset += floatReaders[c](features[offset..]);
+                }
+                for (var f = 0; f < features.Length; f++)
+                {
+                    if (!float.IsFinite(features[f]))
+                        throw new InvalidOperationException(
+                            $"{trainer}: continuous column '{ColumnOfFeature(columns, f)}' is {features[f]} at row {row} of {dataName}; fill missing values (FillMissing / TabularPreprocess) and remove infinities first.");
+                }
+                var y = label();
+                if (!float.IsFinite(y))
                     throw new InvalidOperationException(
-                        $"{trainer}: continuous column '{ColumnOfFeature(columns, f)}' is {features[f]} at row {row} of {dataName}; fill missing values (FillMissing / TabularPreprocess) and remove infinities first.");
+                        $"{trainer}: label column '{columns.Label}' is {y} at row {row} of {dataName}; expected a finite number (remove or fix such rows).");
+                if (logTarget && y <= 0)
+                    throw new InvalidOperationException(
+                        $"{trainer}: label column '{columns.Label}' is {y} at row {row} of {dataName}, but LogTarget needs labels > 0 (e.g. keep rows with Sales > 0).");
+                if (columns.Task == TabularNetTask.MulticlassClassification && y < 0)
+                    throw new InvalidOperationException(
+                        $"{trainer}: label column '{columns.Label}' is missing (key 0) at row {row} of {dataName}.");
+                rawLabels[row] = y;
+                row++;
+                if (++inChunk == chunkRows)
+                {
+                    CopyChunk(categorical, continuous, keys, floats, row - inChunk, inChunk);
+                    inChunk = 0;
+                }
             }
-            floats.AddRange(features);
-            var y = label();
-            if (!float.IsFinite(y))
-                throw new InvalidOperationException(
-                    $"{trainer}: label column '{columns.Label}' is {y} at row {row} of {dataName}; expected a finite number (remove or fix such rows).");
-            if (logTarget && y <= 0)
-                throw new InvalidOperationException(
-                    $"{trainer}: label column '{columns.Label}' is {y} at row {row} of {dataName}, but LogTarget needs labels > 0 (e.g. keep rows with Sales > 0).");
-            if (columns.Task == TabularNetTask.MulticlassClassification && y < 0)
-                throw new InvalidOperationException(
-                    $"{trainer}: label column '{columns.Label}' is missing (key 0) at row {row} of {dataName}.");
-            labels.Add(y);
-            row++;
+            if (row == 0) throw new InvalidOperationException($"{trainer}: {dataName} has no rows; there is nothing to learn from.");
+            if (row != rows)
+                throw new InvalidOperationException($"{trainer}: {dataName} gave {row:N0} rows after counting {rows:N0}; its cursors must see the same rows.");
+            CopyChunk(categorical, continuous, keys, floats, row - inChunk, inChunk);
         }
-        if (row == 0) throw new InvalidOperationException($"{trainer}: {dataName} has no rows; there is nothing to learn from.");
+        catch
+        {
+            categorical.Dispose();
+            continuous.Dispose();
+            throw;
+        }
 
-        var rawLabels = labels.ToArray();
-        var categorical = Tensor(keys, [row, columns.Categorical.Count], device);
-        var continuous = Tensor(floats, [row, columns.ContinuousWidth], device);
         var target = columns.Task == TabularNetTask.MulticlassClassification
             ? tensor(rawLabels.Select(v => (long)v).ToArray(), [row], device: device)
             : tensor(logTarget ? [.. rawLabels.Select(v => MathF.Log(v))] : rawLabels, [row, 1], device: device);
-        return new TabularTable(categorical, continuous, target, rawLabels);
+        return new TabularTable(ToDevice(categorical, device), ToDevice(continuous, device), target, rawLabels);
     }
 
-    /// <summary>Copies a list straight into a new tensor, without the intermediate array ToArray would make.</summary>
-    private static Tensor Tensor<T>(List<T> values, long[] shape, Device device) where T : unmanaged
+    private static long CountRows(IDataView data)
     {
-        var result = empty(shape, typeof(T) == typeof(int) ? ScalarType.Int32 : ScalarType.Float32);
+        using var cursor = data.GetRowCursor([]);
+        long rows = 0;
+        while (cursor.MoveNext()) rows++;
+        return rows;
+    }
+
+    /// <summary>Copies the first <paramref name="count"/> rows of the chunk buffers into rows <paramref name="start"/>… of the tables.</summary>
+    private static void CopyChunk(Tensor categorical, Tensor continuous, int[] keys, float[] floats, long start, int count)
+    {
         // A table without categorical (or continuous) columns has an empty tensor, which TorchSharp cannot copy into.
-        if (values.Count > 0) result.data<T>().CopyFrom(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(values));
-        if (device.type == global::TorchSharp.DeviceType.CPU) return result;
-        using (result) return result.to(device);
+        if (count == 0) return;
+        if (categorical.shape[1] > 0)
+        {
+            using var chunk = tensor(Head(keys, count * (int)categorical.shape[1]), [count, categorical.shape[1]]);
+            using var target = categorical.narrow(0, start, count);
+            target.copy_(chunk);
+        }
+        if (continuous.shape[1] > 0)
+        {
+            using var chunk = tensor(Head(floats, count * (int)continuous.shape[1]), [count, continuous.shape[1]]);
+            using var target = continuous.narrow(0, start, count);
+            target.copy_(chunk);
+        }
+    }
+
+    // Whole chunks pass the buffer itself; only the last, shorter one is copied out.
+    private static T[] Head<T>(T[] buffer, int length) => length == buffer.Length ? buffer : buffer[..length];
+
+    private static Tensor ToDevice(Tensor table, Device device)
+    {
+        if (device.type == global::TorchSharp.DeviceType.CPU) return table;
+        using (table) return table.to(device);
     }
 
     public void Dispose()
