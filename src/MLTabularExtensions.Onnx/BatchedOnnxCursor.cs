@@ -17,9 +17,9 @@ internal sealed class BatchedOnnxCursor : DataViewRowCursor
     public BatchedOnnxCursor(IDataView input, OnnxBinding binding, IEnumerable<DataViewSchema.Column> columnsNeeded)
     {
         _binding = binding;
-        var needed = columnsNeeded.Select(c => c.Index).ToHashSet();
-        _activeOutputs = [.. needed.Where(i => i >= binding.Input.Count)];
-        _rows = input.GetRowCursor(needed.Where(i => i < binding.Input.Count).Select(i => binding.Input[i]));
+        var needed = columnsNeeded.ToList();
+        _activeOutputs = [.. needed.Where(c => binding.PassedThrough(c) is null).Select(c => c.Index)];
+        _rows = input.GetRowCursor(needed.Select(binding.PassedThrough).OfType<DataViewSchema.Column>());
         if (_activeOutputs.Count > 0)
         {
             _ahead = input.GetRowCursor(binding.Inputs.Select(c => c.Column));
@@ -48,11 +48,11 @@ internal sealed class BatchedOnnxCursor : DataViewRowCursor
     }
 
     public override bool IsColumnActive(DataViewSchema.Column column) =>
-        column.Index < _binding.Input.Count ? _rows.IsColumnActive(_binding.Input[column.Index]) : _activeOutputs.Contains(column.Index);
+        _binding.PassedThrough(column) is { } passed ? _rows.IsColumnActive(passed) : _activeOutputs.Contains(column.Index);
 
     public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column)
     {
-        if (column.Index < _binding.Input.Count) return _rows.GetGetter<TValue>(_binding.Input[column.Index]);
+        if (_binding.PassedThrough(column) is { } passed) return _rows.GetGetter<TValue>(passed);
         if (!_activeOutputs.Contains(column.Index))
             throw new InvalidOperationException($"Column '{column.Name}' was not requested when the cursor was opened.");
         return _batch!.Getter<TValue>(_binding.OutputIndex(column), () => _slot);

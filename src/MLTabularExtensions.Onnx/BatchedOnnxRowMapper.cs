@@ -16,12 +16,12 @@ internal sealed class BatchedOnnxRowMapper(OnnxBinding binding) : IRowToRowMappe
     public IEnumerable<DataViewSchema.Column> GetDependencies(IEnumerable<DataViewSchema.Column> dependingColumns)
     {
         var columns = dependingColumns.ToList();
-        var passed = columns.Where(c => c.Index < binding.Input.Count).Select(c => binding.Input[c.Index]);
-        return columns.Any(c => c.Index >= binding.Input.Count) ? passed.Concat(binding.Inputs.Select(i => i.Column)).Distinct() : passed;
+        var passed = columns.Select(binding.PassedThrough).OfType<DataViewSchema.Column>();
+        return columns.Any(c => binding.PassedThrough(c) is null) ? passed.Concat(binding.Inputs.Select(i => i.Column)).Distinct() : passed;
     }
 
     public DataViewRow GetRow(DataViewRow input, IEnumerable<DataViewSchema.Column> activeColumns) =>
-        new Row(input, binding, activeColumns.Where(c => c.Index >= binding.Input.Count).Select(c => c.Index).ToHashSet());
+        new Row(input, binding, activeColumns.Where(c => binding.PassedThrough(c) is null).Select(c => c.Index).ToHashSet());
 
     private sealed class Row : DataViewRow
     {
@@ -46,11 +46,11 @@ internal sealed class BatchedOnnxRowMapper(OnnxBinding binding) : IRowToRowMappe
         public override DataViewSchema Schema => _binding.Output;
 
         public override bool IsColumnActive(DataViewSchema.Column column) =>
-            column.Index < _binding.Input.Count ? _input.IsColumnActive(_binding.Input[column.Index]) : _activeOutputs.Contains(column.Index);
+            _binding.PassedThrough(column) is { } passed ? _input.IsColumnActive(passed) : _activeOutputs.Contains(column.Index);
 
         public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column)
         {
-            if (column.Index < _binding.Input.Count) return _input.GetGetter<TValue>(_binding.Input[column.Index]);
+            if (_binding.PassedThrough(column) is { } passed) return _input.GetGetter<TValue>(passed);
             if (!_activeOutputs.Contains(column.Index))
                 throw new InvalidOperationException($"Column '{column.Name}' was not requested when the row was made.");
             return _batch!.Getter<TValue>(_binding.OutputIndex(column), Scored);

@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.OnnxRuntime;
+using MLTabularExtensions.Schema;
 
 namespace MLTabularExtensions.Onnx;
 
@@ -31,18 +32,19 @@ internal sealed class OnnxGraph : IDisposable
 
     /// <summary>
     /// The graph with its inputs read from the columns of the same names in <paramref name="input"/> and its outputs the
-    /// columns that <paramref name="output"/> adds after <paramref name="input"/>'s; null when a value cannot be batched
+    /// columns that <paramref name="output"/> adds to <paramref name="input"/>'s; null when a value cannot be batched
     /// (then the built-in transformer scores).
     /// </summary>
     public OnnxBinding? TryBind(DataViewSchema input, DataViewSchema output)
     {
         var inputs = _scorer.InputMetadata.Select(m => input.GetColumnOrNull(m.Key) is { } column ? OnnxColumn.Match(m.Key, m.Value, column) : null).ToArray();
-        var outputs = output.Skip(input.Count)
+        var inputIndexes = PassedThrough.InputIndexes(input, output);
+        var outputs = output.Where(c => inputIndexes[c.Index] < 0)
             .Select(c => _scorer.OutputMetadata.TryGetValue(c.Name, out var m) ? OnnxColumn.Match(c.Name, m, c) : null).ToArray();
         if (inputs.Length == 0 || inputs.Concat(outputs).Any(c => c is null || !ColumnBuffer.Handles(c.ElementType))) return null;
         var width = inputs.Concat(outputs).Sum(c => (long)c!.Width);
         var rows = (int)Math.Clamp(MaxBatchValues / Math.Max(1, width), 1, _batchSize);
-        return new OnnxBinding(this, input, output, inputs!, outputs!, rows);
+        return new OnnxBinding(this, input, output, inputIndexes, inputs!, outputs!, rows);
     }
 
     /// <summary>Scores the first <paramref name="rows"/> rows of <paramref name="inputs"/> into <paramref name="outputs"/>.</summary>

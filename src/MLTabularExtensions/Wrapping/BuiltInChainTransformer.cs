@@ -40,8 +40,14 @@ public abstract class BuiltInChainTransformer : ITransformer, ICanSaveModel
     {
         ArgumentNullException.ThrowIfNull(input);
         ValidateInput(input.Schema);
-        return _inner.Transform(input);
+        return Apply(input, _inner.Transform(input));
     }
+
+    /// <summary>
+    /// The view <see cref="Transform"/> returns, given the built-in chain's (lazy) view of <paramref name="input"/>: that
+    /// view itself, unless a subclass computes the same values faster in this process.
+    /// </summary>
+    private protected virtual IDataView Apply(IDataView input, IDataView builtIn) => builtIn;
 
     /// <inheritdoc />
     void ICanSaveModel.Save(ModelSaveContext ctx) => ((ICanSaveModel)_inner).Save(ctx);

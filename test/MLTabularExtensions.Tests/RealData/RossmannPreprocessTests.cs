@@ -48,5 +48,9 @@ public sealed class RossmannPreprocessTests
         // StateHoliday's "0" and a–c were all seen in training.
         Assert.That(preprocess.CategorizedColumns.Single(c => c.Name == "StateHoliday").Vocabulary,
             Is.EqualTo(new[] { "0", "a", "b", "c" }));
+        // The transformer's own pass gives the saved built-in chain's values, bit for bit.
+        var withDates = model.Take(1).Single().Transform(valid);
+        Assert.That(preprocess.Transform(withDates), Is.TypeOf<PreprocessedDataView>());
+        Assert.That(preprocess.Transform(withDates).VisibleCells(), Is.EqualTo(preprocess.Inner.Transform(withDates).VisibleCells()));
     }
 }

@@ -1,0 +1,175 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using MLTabularExtensions.Categorify;
+using MLTabularExtensions.FillMissing;
+using MLTabularExtensions.Normalize;
+
+namespace MLTabularExtensions.TabularPreprocess;
+
+/// <summary>
+/// The output columns of a fitted TabularPreprocess computed straight from its input row, with the built-in chain's
+/// arithmetic: a key is the category's position in the vocabulary plus one (0 when missing or unseen, as
+/// <c>MapValueToKey</c> gives), an <c>_na</c> flag's key that of isna(x), and a continuous value
+/// <c>isna(x) ? f′ : (x − mean) / (std + ε)</c> in the column's precision with the same rounded constants.
+/// </summary>
+internal sealed class PreprocessedColumns
+{
+    private readonly Dictionary<string, Func<DataViewRow, Delegate>> _getters = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _sources = new(StringComparer.Ordinal);
+    // The chain's one intermediate step: the Boolean isna(x) flags that Categorify then turns into keys of the same name.
+    private readonly Dictionary<string, string> _flags;
+
+    public PreprocessedColumns(TabularPreprocessTransformer fitted)
+    {
+        _flags = fitted.FilledColumns.Where(f => f.IndicatorName is not null).ToDictionary(f => f.IndicatorName!, f => f.InputColumnName, StringComparer.Ordinal);
+        foreach (var column in fitted.CategorizedColumns)
+        {
+            if (_flags.TryGetValue(column.Name, out var source))
+            {
+                var keys = Keys((bool[])column.Vocabulary);
+                _sources[column.Name] = source;
+                _getters[column.Name] = row => MissingFlagKey(row, row.Schema[source], keys);
+            }
+            else
+            {
+                _sources[column.Name] = column.InputColumnName;
+                _getters[column.Name] = row => KeyGetter(row, row.Schema[column.InputColumnName], column);
+            }
+        }
+        foreach (var (fill, moments) in fitted.FilledColumns.Zip(fitted.NormalizedColumns))
+        {
+            _sources[moments.Name] = moments.InputColumnName;
+            _getters[moments.Name] = row => NormalizedGetter(row, row.Schema[moments.InputColumnName], fill, moments);
+        }
+    }
+
+    /// <summary>Whether a column of the chain's output schema is computed here: a visible output, or a hidden isna flag.</summary>
+    public bool Computes(DataViewSchema.Column column) =>
+        column.IsHidden ? IsFlag(column) : _getters.ContainsKey(column.Name);
+
+    /// <summary>The input column an output is computed from.</summary>
+    public string Source(DataViewSchema.Column column) => IsFlag(column) ? _flags[column.Name] : _sources[column.Name];
+
+    /// <summary>A getter of <paramref name="column"/> reading <paramref name="row"/>.</summary>
+    public Delegate Getter(DataViewSchema.Column column, DataViewRow row) =>
+        IsFlag(column) ? MissingFlag(row, row.Schema[_flags[column.Name]]) : _getters[column.Name](row);
+
+    private bool IsFlag(DataViewSchema.Column column) => column.Type == BooleanDataViewType.Instance && _flags.ContainsKey(column.Name);
+
+    private static Dictionary<T, uint> Keys<T>(T[] vocabulary) where T : notnull
+    {
+        var keys = new Dictionary<T, uint>(vocabulary.Length);
+        for (var i = 0; i < vocabulary.Length; i++) keys[vocabulary[i]] = (uint)i + 1;
+        return keys;
+    }
+
+    private static Delegate KeyGetter(DataViewRow row, DataViewSchema.Column input, CategorizedColumn column) => column.Vocabulary switch
+    {
+        string[] words => TextKey(row, input, words),
+        float[] values => ValueKey(row, input, Keys(values)),
+        double[] values => ValueKey(row, input, Keys(values)),
+        int[] values => ValueKey(row, input, Keys(values)),
+        long[] values => ValueKey(row, input, Keys(values)),
+        bool[] values => ValueKey(row, input, Keys(values)),
+        _ => throw new NotSupportedException($"Column '{column.Name}' has a vocabulary of {column.Vocabulary.GetType().Name}."),
+    };
+
+    private static ValueGetter<uint> TextKey(DataViewRow row, DataViewSchema.Column input, string[] words)
+    {
+        var keys = Keys(words).GetAlternateLookup<ReadOnlySpan<char>>();
+        var getter = row.GetGetter<ReadOnlyMemory<char>>(input);
+        ReadOnlyMemory<char> value = default;
+        return (ref uint key) =>
+        {
+            getter(ref value);
+            key = keys.TryGetValue(value.Span, out var found) ? found : 0;
+        };
+    }
+
+    private static ValueGetter<uint> ValueKey<T>(DataViewRow row, DataViewSchema.Column input, Dictionary<T, uint> keys) where T : notnull
+    {
+        var getter = row.GetGetter<T>(input);
+        T value = default!;
+        return (ref uint key) =>
+        {
+            getter(ref value);
+            key = keys.GetValueOrDefault(value);
+        };
+    }
+
+    private static ValueGetter<uint> MissingFlagKey(DataViewRow row, DataViewSchema.Column input, Dictionary<bool, uint> keys)
+    {
+        var (missingKey, presentKey) = (keys.GetValueOrDefault(true), keys.GetValueOrDefault(false));
+        var flag = MissingFlag(row, input);
+        var missing = false;
+        return (ref uint key) =>
+        {
+            flag(ref missing);
+            key = missing ? missingKey : presentKey;
+        };
+    }
+
+    private static ValueGetter<bool> MissingFlag(DataViewRow row, DataViewSchema.Column input)
+    {
+        if (input.Type == NumberDataViewType.Double)
+        {
+            var wide = row.GetGetter<double>(input);
+            double x = 0;
+            return (ref bool missing) =>
+            {
+                wide(ref x);
+                missing = double.IsNaN(x);
+            };
+        }
+        var getter = row.GetGetter<float>(input);
+        float value = 0;
+        return (ref bool missing) =>
+        {
+            getter(ref value);
+            missing = float.IsNaN(value);
+        };
+    }
+
+    private static Delegate NormalizedGetter(DataViewRow row, DataViewSchema.Column input, FilledColumn fill, NormalizedColumn moments)
+    {
+        var divisor = moments.Std + moments.Epsilon;
+        var filled = !double.IsNaN(fill.FillValue);
+        if (input.Type == NumberDataViewType.Double)
+        {
+            var getter = row.GetGetter<double>(input);
+            var (mean, fillValue) = (moments.Mean, FusedFillNormalize.NormalizedFill(moments.Type, moments.Mean, divisor, fill.StoredFillValue));
+            double x = 0;
+            return (ValueGetter<double>)((ref double value) =>
+            {
+                getter(ref x);
+                value = filled && double.IsNaN(x) ? fillValue : (x - mean) / divisor;
+            });
+        }
+        // Single, and integers widened to Single: the expression's constants are Single literals.
+        var (m, d) = ((float)moments.Mean, (float)divisor);
+        var f = (float)FusedFillNormalize.NormalizedFill(moments.Type, moments.Mean, divisor, fill.StoredFillValue);
+        Func<float> read = input.Type.RawType switch
+        {
+            var t when t == typeof(float) => Reader<float>(row, input, v => v),
+            var t when t == typeof(int) => Reader<int>(row, input, v => v),
+            var t when t == typeof(long) => Reader<long>(row, input, v => v),
+            _ => throw new NotSupportedException($"Column '{input.Name}' has type {input.Type}."),
+        };
+        return (ValueGetter<float>)((ref float value) =>
+        {
+            var x = read();
+            value = filled && float.IsNaN(x) ? f : (x - m) / d;
+        });
+    }
+
+    private static Func<float> Reader<T>(DataViewRow row, DataViewSchema.Column input, Func<T, float> widen)
+    {
+        var getter = row.GetGetter<T>(input);
+        T value = default!;
+        return () =>
+        {
+            getter(ref value);
+            return widen(value);
+        };
+    }
+}
