@@ -14,5 +14,10 @@ if (args is ["adult"])
     AdultComparison.Run(Console.Out);
     return;
 }
+if (args is ["lesson-table", var folder])
+{
+    LessonTableExport.Run(folder, Console.Out);
+    return;
+}
 var config = DefaultConfig.Instance.AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).AsDefault());
 BenchmarkSwitcher.FromAssembly(typeof(TransformBenchmarks).Assembly).Run(args, config);
