@@ -47,16 +47,10 @@ internal sealed class BatchedOnnxCursor : DataViewRowCursor
         return true;
     }
 
-    public override bool IsColumnActive(DataViewSchema.Column column) =>
-        _binding.PassedThrough(column) is { } passed ? _rows.IsColumnActive(passed) : _activeOutputs.Contains(column.Index);
+    public override bool IsColumnActive(DataViewSchema.Column column) => _binding.IsActive(column, _rows, _activeOutputs);
 
-    public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column)
-    {
-        if (_binding.PassedThrough(column) is { } passed) return _rows.GetGetter<TValue>(passed);
-        if (!_activeOutputs.Contains(column.Index))
-            throw new InvalidOperationException($"Column '{column.Name}' was not requested when the cursor was opened.");
-        return _batch!.Getter<TValue>(_binding.OutputIndex(column), () => _slot);
-    }
+    public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column) =>
+        _binding.Getter<TValue>(column, _rows, _activeOutputs, _batch, () => _slot);
 
     public override ValueGetter<DataViewRowId> GetIdGetter() => _rows.GetIdGetter();
 

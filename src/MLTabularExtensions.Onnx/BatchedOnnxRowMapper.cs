@@ -45,16 +45,10 @@ internal sealed class BatchedOnnxRowMapper(OnnxBinding binding) : IRowToRowMappe
 
         public override DataViewSchema Schema => _binding.Output;
 
-        public override bool IsColumnActive(DataViewSchema.Column column) =>
-            _binding.PassedThrough(column) is { } passed ? _input.IsColumnActive(passed) : _activeOutputs.Contains(column.Index);
+        public override bool IsColumnActive(DataViewSchema.Column column) => _binding.IsActive(column, _input, _activeOutputs);
 
-        public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column)
-        {
-            if (_binding.PassedThrough(column) is { } passed) return _input.GetGetter<TValue>(passed);
-            if (!_activeOutputs.Contains(column.Index))
-                throw new InvalidOperationException($"Column '{column.Name}' was not requested when the row was made.");
-            return _batch!.Getter<TValue>(_binding.OutputIndex(column), Scored);
-        }
+        public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column) =>
+            _binding.Getter<TValue>(column, _input, _activeOutputs, _batch, Scored);
 
         public override ValueGetter<DataViewRowId> GetIdGetter() => _input.GetIdGetter();
 

@@ -14,4 +14,20 @@ internal sealed record OnnxBinding(OnnxGraph Graph, DataViewSchema Input, DataVi
 
     /// <summary>The index in <see cref="Outputs"/> of an output-schema column, or -1 for a column passed through.</summary>
     public int OutputIndex(DataViewSchema.Column column) => Array.FindIndex(Outputs, o => o.Column.Index == column.Index);
+
+    /// <summary>Whether a row over this binding's output has <paramref name="column"/> active.</summary>
+    /// <param name="column">A column of <see cref="Output"/>.</param>
+    /// <param name="source">The input row the outputs are computed from.</param>
+    /// <param name="activeOutputs">Indexes of the graph's outputs the row was asked for.</param>
+    public bool IsActive(DataViewSchema.Column column, DataViewRow source, HashSet<int> activeOutputs) =>
+        PassedThrough(column) is { } passed ? source.IsColumnActive(passed) : activeOutputs.Contains(column.Index);
+
+    /// <summary>The getter of <paramref name="column"/>: the input's own for a column passed through, else the batch's at <paramref name="slot"/>().</summary>
+    public ValueGetter<TValue> Getter<TValue>(DataViewSchema.Column column, DataViewRow source, HashSet<int> activeOutputs, OnnxBatch? batch, Func<int> slot)
+    {
+        if (PassedThrough(column) is { } passed) return source.GetGetter<TValue>(passed);
+        if (!activeOutputs.Contains(column.Index) || batch is null)
+            throw new InvalidOperationException($"Column '{column.Name}' was not requested when the cursor or row was made.");
+        return batch.Getter<TValue>(OutputIndex(column), slot);
+    }
 }

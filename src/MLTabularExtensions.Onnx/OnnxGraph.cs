@@ -15,7 +15,6 @@ internal sealed class OnnxGraph : IDisposable
 
     private readonly InferenceSession _scorer;
     private readonly RunOptions _run = new();
-
     private readonly int _batchSize;
 
     public OnnxGraph(byte[] graph, BatchedScoringOptions options)
@@ -38,7 +37,7 @@ internal sealed class OnnxGraph : IDisposable
     public OnnxBinding? TryBind(DataViewSchema input, DataViewSchema output)
     {
         var inputs = _scorer.InputMetadata.Select(m => input.GetColumnOrNull(m.Key) is { } column ? OnnxColumn.Match(m.Key, m.Value, column) : null).ToArray();
-        var inputIndexes = PassedThrough.InputIndexes(input, output);
+        if (PassedThrough.InputIndexes(input, output) is not { } inputIndexes) return null;
         var outputs = output.Where(c => inputIndexes[c.Index] < 0)
             .Select(c => _scorer.OutputMetadata.TryGetValue(c.Name, out var m) ? OnnxColumn.Match(c.Name, m, c) : null).ToArray();
         if (inputs.Length == 0 || inputs.Concat(outputs).Any(c => c is null || !ColumnBuffer.Handles(c.ElementType))) return null;

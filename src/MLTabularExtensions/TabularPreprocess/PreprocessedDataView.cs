@@ -22,7 +22,8 @@ internal sealed class PreprocessedDataView : IDataView
         _input = input;
         _builtIn = builtIn;
         _columns = columns;
-        _inputIndexes = PassedThrough.InputIndexes(input.Schema, builtIn.Schema);
+        _inputIndexes = PassedThrough.InputIndexes(input.Schema, builtIn.Schema)
+            ?? throw new InvalidOperationException("TabularPreprocess's chain did not keep its input's columns in order.");
     }
 
     public bool CanShuffle => _input.CanShuffle;
