@@ -7,9 +7,10 @@ using static TorchSharp.torch;
 namespace MLTabularExtensions.TorchSharp.Onnx;
 
 /// <summary>
-/// Writes a trained <see cref="TabularModule"/> in eval mode (dropout off, BatchNorm with running statistics folded
-/// into a multiply-add) as an ONNX graph whose inputs are the data's own columns: each key column as uint32 [N, 1]
-/// (cast and gathered inside the graph, so key 0 selects embedding row 0) and each continuous column as float [N, w].
+/// Writes a trained <see cref="TabularModule"/> in eval mode (dropout off; BatchNorm with running statistics folded
+/// into the next layer's weights, or into a multiply-add on the continuous inputs) as an ONNX graph whose inputs are the
+/// data's own columns: each key column as uint32 [N, 1] (cast and gathered inside the graph, so key 0 selects embedding
+/// row 0) and each continuous column as float [N, w].
 /// </summary>
 internal static class TabularNetOnnxExport
 {
@@ -43,12 +44,15 @@ internal static class TabularNetOnnxExport
             features.Add(model.ContinuousNorm is { } norm ? FoldedBatchNorm(graph, continuous, norm) : continuous);
         }
         var x = features.Count == 1 ? features[0] : graph.Node("Concat", features, OnnxGraphBuilder.Int("axis", 1));
+        (double[] Scale, double[] Shift)? previousNorm = null;
         for (var i = 0; i < model.Linears.Count; i++)
         {
-            x = Dense(graph, x, model.Linears[i]);
+            x = Dense(graph, x, model.Linears[i], previousNorm);
             if (i == model.Linears.Count - 1) break;
             x = graph.Node("Relu", [x]);
-            if (shape.UseBatchNorm) x = FoldedBatchNorm(graph, x, model.Norms[i]);
+            // The BatchNorm after a hidden layer's ReLU goes into the next layer's weights and bias: W(s·h + t) + b =
+            // (W·diag(s))h + (W·t + b), two fewer passes over every row's activations.
+            previousNorm = shape.UseBatchNorm ? BatchNormFolding.Of(model.Norms[i]) : null;
         }
         if (shape.YRange is var (low, high))
         {
@@ -68,12 +72,32 @@ internal static class TabularNetOnnxExport
         return graph.Serialize("MLTabularExtensions.TabularNet");
     }
 
-    private static string Dense(OnnxGraphBuilder graph, string x, Linear linear)
+    /// <summary>A Gemm of <paramref name="linear"/>, with the BatchNorm <paramref name="before"/> it (scale, shift per input) folded in.</summary>
+    private static string Dense(OnnxGraphBuilder graph, string x, Linear linear, (double[] Scale, double[] Shift)? before)
     {
         var weight = linear.weight!;
-        var w = graph.Constant(OnnxGraphBuilder.Values(weight), weight.shape[0], weight.shape[1]);
-        string[] inputs = linear.bias is { } bias ? [x, w, graph.Constant(OnnxGraphBuilder.Values(bias), weight.shape[0])] : [x, w];
-        return graph.Node("Gemm", inputs, OnnxGraphBuilder.Int("transB", 1));
+        var (outputs, inputs) = ((int)weight.shape[0], (int)weight.shape[1]);
+        var w = OnnxGraphBuilder.Values(weight);
+        float[]? bias = linear.bias is { } b ? OnnxGraphBuilder.Values(b) : null;
+        if (before is var (scale, shift))
+        {
+            var folded = new float[w.Length];
+            var foldedBias = new float[outputs];
+            for (var o = 0; o < outputs; o++)
+            {
+                double sum = bias?[o] ?? 0;
+                for (var k = 0; k < inputs; k++)
+                {
+                    folded[o * inputs + k] = (float)(w[o * inputs + k] * scale[k]);
+                    sum += w[o * inputs + k] * shift[k];
+                }
+                foldedBias[o] = (float)sum;
+            }
+            (w, bias) = (folded, foldedBias);
+        }
+        var weights = graph.Constant(w, outputs, inputs);
+        string[] operands = bias is null ? [x, weights] : [x, weights, graph.Constant(bias, outputs)];
+        return graph.Node("Gemm", operands, OnnxGraphBuilder.Int("transB", 1));
     }
 
     private static string FoldedBatchNorm(OnnxGraphBuilder graph, string x, BatchNorm1d norm)
