@@ -45,8 +45,8 @@ public static class BatchedScoringCatalog
         var model = catalog.Load(zip, out inputSchema);
         zip.Position = start;
         using var archive = new ZipArchive(zip, ZipArchiveMode.Read, leaveOpen: true);
-        return Replace(model, archive.Entries.FirstOrDefault(e => e.FullName.StartsWith("TransformerChain/", StringComparison.Ordinal)) is null ? "Model" : "TransformerChain",
-            inputSchema, archive, options);
+        // Model.Save writes the model, chain or single transformer, in the folder TransformerChain.
+        return Replace(model, "TransformerChain", inputSchema, archive, options);
     }
 
     private static MemoryStream Buffered(Stream stream)

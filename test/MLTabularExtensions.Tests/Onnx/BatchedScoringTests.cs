@@ -127,6 +127,23 @@ public sealed class BatchedScoringTests
     }
 
     [Test]
+    public void TrainerAloneSaved_IsBatchedToo()
+    {
+        var context = TestData.Context();
+        var (_, train, valid) = SyntheticTabular.Prepare(context, SyntheticTabular.Rows(400, 1), SyntheticTabular.Rows(60, 2));
+        using var trained = context.Regression.Trainers.TabularNet(Options()).Fit(train);
+        using var zip = new MemoryStream();
+        context.Model.Save(trained, train.Schema, zip);
+        zip.Position = 0;
+        var (builtIn, batched) = LoadBoth(zip);
+
+        Assert.That(Steps(batched).OfType<BatchedOnnxTransformer>().Count(), Is.EqualTo(1));
+        Assert.That(batched.Transform(valid).Column<float>("Score"), Is.EqualTo(builtIn.Transform(valid).Column<float>("Score")));
+        (builtIn as IDisposable)?.Dispose();
+        (batched as IDisposable)?.Dispose();
+    }
+
+    [Test]
     public void ModelWithoutOnnx_LoadsUnchanged_AndBadOptionsAreRefused()
     {
         var context = TestData.Context();
