@@ -43,7 +43,8 @@ if [ -z "$counters" ]; then
 else
   passed=$(count_of passed)
   failed=$(($(count_of failed) + $(count_of error) + $(count_of timeout) + $(count_of aborted)))
-  skipped=$(count_of notExecuted)
+  # Ignored tests (NUnit's Assert.Ignore) are in total but not executed; TRX's notExecuted stays 0 for them.
+  skipped=$(($(count_of total) - $(count_of executed)))
   if [ "$(count_of executed)" -eq 0 ]; then
     echo "no test was executed"
     failed=$((failed + 1))

@@ -12,6 +12,7 @@ internal sealed class OnnxBatch
     private readonly ColumnBuffer[] _inputs;
     private readonly ColumnBuffer[] _outputs;
     private readonly Action<int>[] _readers;
+    private readonly int _capacity;
 
     public OnnxBatch(OnnxBinding binding, DataViewRow source, int rows)
     {
@@ -19,6 +20,7 @@ internal sealed class OnnxBatch
         _inputs = [.. binding.Inputs.Select(c => ColumnBuffer.Create(c, rows))];
         _outputs = [.. binding.Outputs.Select(c => ColumnBuffer.Create(c, rows))];
         _readers = [.. _inputs.Select(i => i.Reader(source))];
+        _capacity = rows;
     }
 
     /// <summary>Copies the source row's current input values into slot <paramref name="slot"/>.</summary>
@@ -27,8 +29,8 @@ internal sealed class OnnxBatch
         foreach (var reader in _readers) reader(slot);
     }
 
-    /// <summary>Scores slots 0 to <paramref name="rows"/> - 1.</summary>
-    public void Score(int rows) => _binding.Graph.Score(_inputs, _outputs, rows);
+    /// <summary>Scores slots 0 to <paramref name="rows"/> - 1 (a batch of one slot with the row-at-a-time scorer).</summary>
+    public void Score(int rows) => _binding.Graph.Score(_inputs, _outputs, rows, single: _capacity == 1);
 
     /// <summary>The getter of output <paramref name="output"/> at slot <paramref name="slot"/>().</summary>
     public ValueGetter<TValue> Getter<TValue>(int output, Func<int> slot) =>

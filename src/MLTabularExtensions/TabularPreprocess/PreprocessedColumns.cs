@@ -32,8 +32,10 @@ internal sealed class PreprocessedColumns
             }
             else
             {
+                // Built once, when a cursor first needs it: a vocabulary can hold a million categories.
+                var keys = new Lazy<object>(() => KeyMap(column), LazyThreadSafetyMode.ExecutionAndPublication);
                 _sources[column.Name] = column.InputColumnName;
-                _getters[column.Name] = row => KeyGetter(row, row.Schema[column.InputColumnName], column);
+                _getters[column.Name] = row => KeyGetter(row, row.Schema[column.InputColumnName], keys.Value);
             }
         }
         foreach (var (fill, moments) in fitted.FilledColumns.Zip(fitted.NormalizedColumns))
@@ -63,20 +65,31 @@ internal sealed class PreprocessedColumns
         return keys;
     }
 
-    private static Delegate KeyGetter(DataViewRow row, DataViewSchema.Column input, CategorizedColumn column) => column.Vocabulary switch
+    private static object KeyMap(CategorizedColumn column) => column.Vocabulary switch
     {
-        string[] words => TextKey(row, input, words),
-        float[] values => ValueKey(row, input, Keys(values)),
-        double[] values => ValueKey(row, input, Keys(values)),
-        int[] values => ValueKey(row, input, Keys(values)),
-        long[] values => ValueKey(row, input, Keys(values)),
-        bool[] values => ValueKey(row, input, Keys(values)),
+        string[] words => Keys(words),
+        float[] values => Keys(values),
+        double[] values => Keys(values),
+        int[] values => Keys(values),
+        long[] values => Keys(values),
+        bool[] values => Keys(values),
         _ => throw new NotSupportedException($"Column '{column.Name}' has a vocabulary of {column.Vocabulary.GetType().Name}."),
     };
 
-    private static ValueGetter<uint> TextKey(DataViewRow row, DataViewSchema.Column input, string[] words)
+    private static Delegate KeyGetter(DataViewRow row, DataViewSchema.Column input, object keys) => keys switch
     {
-        var keys = Keys(words).GetAlternateLookup<ReadOnlySpan<char>>();
+        Dictionary<string, uint> words => TextKey(row, input, words),
+        Dictionary<float, uint> values => ValueKey(row, input, values),
+        Dictionary<double, uint> values => ValueKey(row, input, values),
+        Dictionary<int, uint> values => ValueKey(row, input, values),
+        Dictionary<long, uint> values => ValueKey(row, input, values),
+        Dictionary<bool, uint> values => ValueKey(row, input, values),
+        _ => throw new NotSupportedException($"Column '{input.Name}' has a key map of {keys.GetType().Name}."),
+    };
+
+    private static ValueGetter<uint> TextKey(DataViewRow row, DataViewSchema.Column input, Dictionary<string, uint> words)
+    {
+        var keys = words.GetAlternateLookup<ReadOnlySpan<char>>();
         var getter = row.GetGetter<ReadOnlyMemory<char>>(input);
         ReadOnlyMemory<char> value = default;
         return (ref uint key) =>
