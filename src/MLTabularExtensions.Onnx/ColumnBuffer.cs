@@ -9,19 +9,20 @@ internal abstract class ColumnBuffer(OnnxColumn column)
 {
     public OnnxColumn Column { get; } = column;
 
-    public static ColumnBuffer Create(OnnxColumn column, int rows) => column.ElementType switch
+    // The element types batched, each with its buffer's constructor.
+    private static readonly Dictionary<Type, Func<OnnxColumn, int, ColumnBuffer>> Buffers = new()
     {
-        var t when t == typeof(float) => new ColumnBuffer<float>(column, rows),
-        var t when t == typeof(double) => new ColumnBuffer<double>(column, rows),
-        var t when t == typeof(uint) => new ColumnBuffer<uint>(column, rows),
-        var t when t == typeof(int) => new ColumnBuffer<int>(column, rows),
-        var t when t == typeof(long) => new ColumnBuffer<long>(column, rows),
-        var t => throw new NotSupportedException($"ONNX values of {t.Name} are not batched."),
+        [typeof(float)] = (c, rows) => new ColumnBuffer<float>(c, rows),
+        [typeof(double)] = (c, rows) => new ColumnBuffer<double>(c, rows),
+        [typeof(uint)] = (c, rows) => new ColumnBuffer<uint>(c, rows),
+        [typeof(int)] = (c, rows) => new ColumnBuffer<int>(c, rows),
+        [typeof(long)] = (c, rows) => new ColumnBuffer<long>(c, rows),
     };
 
+    public static ColumnBuffer Create(OnnxColumn column, int rows) => Buffers[column.ElementType](column, rows);
+
     /// <summary>Whether <see cref="Create"/> handles the element type.</summary>
-    public static bool Handles(Type elementType) =>
-        elementType == typeof(float) || elementType == typeof(double) || elementType == typeof(uint) || elementType == typeof(int) || elementType == typeof(long);
+    public static bool Handles(Type elementType) => Buffers.ContainsKey(elementType);
 
     /// <summary>An action that copies <paramref name="row"/>'s current value into slot <c>i</c>.</summary>
     public abstract Action<int> Reader(DataViewRow row);

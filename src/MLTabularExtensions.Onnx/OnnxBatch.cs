@@ -30,7 +30,7 @@ internal sealed class OnnxBatch
     }
 
     /// <summary>Scores slots 0 to <paramref name="rows"/> - 1 (a batch of one slot with the row-at-a-time scorer).</summary>
-    public void Score(int rows) => _binding.Graph.Score(_inputs, _outputs, rows, single: _capacity == 1);
+    public void Score(int rows) => _binding.Graph.Score(_binding, _inputs, _outputs, rows, single: _capacity == 1);
 
     /// <summary>The getter of output <paramref name="output"/> at slot <paramref name="slot"/>().</summary>
     public ValueGetter<TValue> Getter<TValue>(int output, Func<int> slot) =>

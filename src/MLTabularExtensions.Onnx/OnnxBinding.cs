@@ -9,6 +9,12 @@ namespace MLTabularExtensions.Onnx;
 internal sealed record OnnxBinding(OnnxGraph Graph, DataViewSchema Input, DataViewSchema Output, int[] InputIndexes,
     OnnxColumn[] Inputs, OnnxColumn[] Outputs, int BatchRows)
 {
+    /// <summary>The graph's input names, in <see cref="Inputs"/>' order.</summary>
+    public string[] InputNames { get; } = [.. Inputs.Select(c => c.Name)];
+
+    /// <summary>The graph's output names, in <see cref="Outputs"/>' order.</summary>
+    public string[] OutputNames { get; } = [.. Outputs.Select(c => c.Name)];
+
     /// <summary>The input column an output-schema column passes through, or null for one the graph adds.</summary>
     public DataViewSchema.Column? PassedThrough(DataViewSchema.Column column) => InputIndexes[column.Index] is var i and >= 0 ? Input[i] : null;
 

@@ -60,15 +60,16 @@ internal sealed class OnnxGraph : IDisposable
     }
 
     /// <summary>
-    /// Scores the first <paramref name="rows"/> rows of <paramref name="inputs"/> into <paramref name="outputs"/>, with the
+    /// Scores the first <paramref name="rows"/> rows of <paramref name="inputs"/> into <paramref name="outputs"/> (the
+    /// buffers of <paramref name="binding"/>'s inputs and outputs, in its order), with the
     /// scorer for one row at a time (a PredictionEngine's) when <paramref name="single"/>.
     /// </summary>
-    public void Score(ColumnBuffer[] inputs, ColumnBuffer[] outputs, int rows, bool single)
+    public void Score(OnnxBinding binding, ColumnBuffer[] inputs, ColumnBuffer[] outputs, int rows, bool single)
     {
         var tensors = inputs.Select(i => i.Tensor(rows)).ToArray();
         try
         {
-            using var results = (single ? _rows : _batches).Value.Run(_run, [.. inputs.Select(i => i.Column.Name)], tensors, [.. outputs.Select(o => o.Column.Name)]);
+            using var results = (single ? _rows : _batches).Value.Run(_run, binding.InputNames, tensors, binding.OutputNames);
             for (var i = 0; i < outputs.Length; i++) outputs[i].CopyFrom(results[i], rows);
         }
         finally

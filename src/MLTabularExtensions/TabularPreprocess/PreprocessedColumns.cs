@@ -14,8 +14,8 @@ namespace MLTabularExtensions.TabularPreprocess;
 /// </summary>
 internal sealed class PreprocessedColumns
 {
-    private readonly Dictionary<string, Func<DataViewRow, Delegate>> _getters = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _sources = new(StringComparer.Ordinal);
+    // Each visible output: the input column it is computed from, and how to make its getter on an input row.
+    private readonly Dictionary<string, (string Source, Func<DataViewRow, Delegate> Getter)> _outputs = new(StringComparer.Ordinal);
     // The chain's one intermediate step: the Boolean isna(x) flags that Categorify then turns into keys of the same name.
     private readonly Dictionary<string, string> _flags;
 
@@ -27,34 +27,31 @@ internal sealed class PreprocessedColumns
             if (_flags.TryGetValue(column.Name, out var source))
             {
                 var keys = Keys((bool[])column.Vocabulary);
-                _sources[column.Name] = source;
-                _getters[column.Name] = row => MissingFlagKey(row, row.Schema[source], keys);
+                _outputs[column.Name] = (source, row => MissingFlagKey(row, row.Schema[source], keys));
             }
             else
             {
                 // Built once, when a cursor first needs it: a vocabulary can hold a million categories.
                 var keys = new Lazy<object>(() => KeyMap(column), LazyThreadSafetyMode.ExecutionAndPublication);
-                _sources[column.Name] = column.InputColumnName;
-                _getters[column.Name] = row => KeyGetter(row, row.Schema[column.InputColumnName], keys.Value);
+                _outputs[column.Name] = (column.InputColumnName, row => KeyGetter(row, row.Schema[column.InputColumnName], keys.Value));
             }
         }
         foreach (var (fill, moments) in fitted.FilledColumns.Zip(fitted.NormalizedColumns))
         {
-            _sources[moments.Name] = moments.InputColumnName;
-            _getters[moments.Name] = row => NormalizedGetter(row, row.Schema[moments.InputColumnName], fill, moments);
+            _outputs[moments.Name] = (moments.InputColumnName, row => NormalizedGetter(row, row.Schema[moments.InputColumnName], fill, moments));
         }
     }
 
     /// <summary>Whether a column of the chain's output schema is computed here: a visible output, or a hidden isna flag.</summary>
     public bool Computes(DataViewSchema.Column column) =>
-        column.IsHidden ? IsFlag(column) : _getters.ContainsKey(column.Name);
+        column.IsHidden ? IsFlag(column) : _outputs.ContainsKey(column.Name);
 
     /// <summary>The input column an output is computed from.</summary>
-    public string Source(DataViewSchema.Column column) => IsFlag(column) ? _flags[column.Name] : _sources[column.Name];
+    public string Source(DataViewSchema.Column column) => IsFlag(column) ? _flags[column.Name] : _outputs[column.Name].Source;
 
     /// <summary>A getter of <paramref name="column"/> reading <paramref name="row"/>.</summary>
     public Delegate Getter(DataViewSchema.Column column, DataViewRow row) =>
-        IsFlag(column) ? MissingFlag(row, row.Schema[_flags[column.Name]]) : _getters[column.Name](row);
+        IsFlag(column) ? MissingFlag(row, row.Schema[_flags[column.Name]]) : _outputs[column.Name].Getter(row);
 
     private bool IsFlag(DataViewSchema.Column column) => column.Type == BooleanDataViewType.Instance && _flags.ContainsKey(column.Name);
 
