@@ -64,6 +64,14 @@ internal sealed class FusedEmbedding : nn.Module<Tensor, Tensor>
     public Tensor Table(int index) =>
         Weight.narrow(0, _offsets[index], _offsets[index + 1] - _offsets[index]).view(_tables[index].Cardinality, _tables[index].Width);
 
+    /// <summary>
+    /// Per output position: the key column it reads, that column's table width and the position's start in
+    /// <see cref="Weight"/> (the ONNX export repeats <see cref="forward"/>'s lookup with them).
+    /// </summary>
+    public (long[] Column, long[] Width, long[] Start) Layout() => (Buffer(ColumnName), Buffer(WidthName), Buffer(StartName));
+
+    private long[] Buffer(string name) => get_buffer(name)!.data<long>().ToArray();
+
     /// <summary>The concatenated embeddings [N, Σ widths] of keys [N, columns] (key 0 = the missing/unseen row).</summary>
     public override Tensor forward(Tensor keys)
     {

@@ -5,8 +5,7 @@ namespace MLTabularExtensions.TorchSharp.Onnx;
 /// <summary>
 /// An eval-mode BatchNorm as the affine map it is, <c>y = scale · x + shift</c> per channel, with
 /// <c>scale = γ / √(running_var + ε)</c> and <c>shift = β − running_mean · scale</c>: the exported graphs fold it into
-/// the layer before it (a convolution's weights), into the layer after it (a linear layer's weights and bias), or apply
-/// it as one Mul and Add.
+/// the layer before it (a convolution's weights) or into the layer after it (a linear layer's weights and bias).
 /// </summary>
 internal static class BatchNormFolding
 {

@@ -7,15 +7,13 @@ using static TorchSharp.torch;
 namespace MLTabularExtensions.TorchSharp.Onnx;
 
 /// <summary>
-/// Writes a trained <see cref="TabularModule"/> in eval mode (dropout off; BatchNorm with running statistics folded
-/// into the next layer's weights, or into a multiply-add on the continuous inputs) as an ONNX graph whose inputs are the
-/// data's own columns: each key column as uint32 [N, 1] (cast and gathered inside the graph, so key 0 selects embedding
-/// row 0) and each continuous column as float [N, w].
+/// Writes a trained <see cref="TabularModule"/> in eval mode (dropout off; every BatchNorm with its running statistics
+/// folded into the next layer's weights and bias) as an ONNX graph whose inputs are the data's own columns: each key
+/// column as uint32 [N, 1] (cast and gathered inside the graph, so key 0 selects embedding row 0) and each continuous
+/// column as float [N, w].
 /// </summary>
 internal static class TabularNetOnnxExport
 {
-    // libtorch's BatchNorm1d default, which TabularModule uses.
-
     /// <summary>
     /// The graph: <paramref name="outputName"/> holds the prediction (exp'd with <paramref name="logTarget"/>), or for
     /// multiclass the softmax probabilities, plus <paramref name="classOutputName"/> with the 1-based class number.
@@ -26,25 +24,17 @@ internal static class TabularNetOnnxExport
         var shape = model.Shape;
         var graph = new OnnxGraphBuilder("TabularNet");
         var features = new List<string>();
-        for (var i = 0; i < columns.Categorical.Count; i++)
-        {
-            var input = graph.Input(columns.Categorical[i].Name, TensorProto.Types.DataType.Uint32, 1);
-            var index = graph.Node("Cast", [input], OnnxGraphBuilder.Int("to", (long)TensorProto.Types.DataType.Int64));
-            var weights = OnnxGraphBuilder.Values(model.Embeddings!.Table(i));
-            var table = graph.Constant(weights, shape.Embeddings[i].Cardinality, shape.Embeddings[i].Width);
-            var gathered = graph.Node("Gather", [table, index], OnnxGraphBuilder.Int("axis", 0));
-            features.Add(graph.Node("Flatten", [gathered], OnnxGraphBuilder.Int("axis", 1)));
-        }
+        if (columns.Categorical.Count > 0) features.Add(Embedded(graph, model.Embeddings!, columns));
+        (double[] Scale, double[] Shift)? previousNorm = null;
         if (columns.Continuous.Count > 0)
         {
             var inputs = columns.Continuous.Select(c => c.IsDouble
                 ? graph.Node("Cast", [graph.Input(c.Name, TensorProto.Types.DataType.Double, c.Width)], OnnxGraphBuilder.Int("to", (long)TensorProto.Types.DataType.Float))
                 : graph.Input(c.Name, TensorProto.Types.DataType.Float, c.Width)).ToList();
-            var continuous = inputs.Count == 1 ? inputs[0] : graph.Node("Concat", inputs, OnnxGraphBuilder.Int("axis", 1));
-            features.Add(model.ContinuousNorm is { } norm ? FoldedBatchNorm(graph, continuous, norm) : continuous);
+            features.Add(inputs.Count == 1 ? inputs[0] : graph.Node("Concat", inputs, OnnxGraphBuilder.Int("axis", 1)));
+            if (model.ContinuousNorm is { } norm) previousNorm = ContinuousOnly(shape.Embeddings.Sum(e => e.Width), BatchNormFolding.Of(norm));
         }
         var x = features.Count == 1 ? features[0] : graph.Node("Concat", features, OnnxGraphBuilder.Int("axis", 1));
-        (double[] Scale, double[] Shift)? previousNorm = null;
         for (var i = 0; i < model.Linears.Count; i++)
         {
             x = Dense(graph, x, model.Linears[i], previousNorm);
@@ -100,12 +90,28 @@ internal static class TabularNetOnnxExport
         return graph.Node("Gemm", operands, OnnxGraphBuilder.Int("transB", 1));
     }
 
-    private static string FoldedBatchNorm(OnnxGraphBuilder graph, string x, BatchNorm1d norm)
+    /// <summary>
+    /// Every key column's embedding in one lookup, as <see cref="FusedEmbedding.forward"/> does it: the keys concatenated,
+    /// then position p reads <c>flat[start[p] + key[column[p]] · width[p]]</c>. Six nodes, where a Cast, Gather and
+    /// Flatten per column cost ONNX Runtime a node's dispatch each on every call (66 for the Rossmann lesson).
+    /// </summary>
+    private static string Embedded(OnnxGraphBuilder graph, FusedEmbedding embeddings, TabularColumns columns)
     {
-        var (folded, offset) = BatchNormFolding.Of(norm);
-        float[] scale = [.. folded.Select(v => (float)v)];
-        float[] shift = [.. offset.Select(v => (float)v)];
-        var scaled = graph.Node("Mul", [x, graph.Constant(scale, scale.Length)]);
-        return graph.Node("Add", [scaled, graph.Constant(shift, shift.Length)]);
+        var inputs = columns.Categorical.Select(c => graph.Input(c.Name, TensorProto.Types.DataType.Uint32, 1)).ToList();
+        var keys = inputs.Count == 1 ? inputs[0] : graph.Node("Concat", inputs, OnnxGraphBuilder.Int("axis", 1));
+        keys = graph.Node("Cast", [keys], OnnxGraphBuilder.Int("to", (long)TensorProto.Types.DataType.Int64));
+        var (column, width, start) = embeddings.Layout();
+        var perPosition = graph.Node("Gather", [keys, graph.Constant(column, column.Length)], OnnxGraphBuilder.Int("axis", 1));
+        var scaled = graph.Node("Mul", [perPosition, graph.Constant(width, width.Length)]);
+        var positions = graph.Node("Add", [scaled, graph.Constant(start, start.Length)]);
+        var flat = OnnxGraphBuilder.Values(embeddings.Weight);
+        return graph.Node("Gather", [graph.Constant(flat, flat.Length), positions], OnnxGraphBuilder.Int("axis", 0));
     }
+
+    /// <summary>
+    /// The continuous inputs' BatchNorm as a scale and shift over the first layer's whole input, identity on the
+    /// <paramref name="embeddedWidth"/> embedding values before them, for <see cref="Dense"/> to fold into the weights.
+    /// </summary>
+    private static (double[] Scale, double[] Shift) ContinuousOnly(int embeddedWidth, (double[] Scale, double[] Shift) norm) =>
+        ([.. Enumerable.Repeat(1.0, embeddedWidth), .. norm.Scale], [.. new double[embeddedWidth], .. norm.Shift]);
 }

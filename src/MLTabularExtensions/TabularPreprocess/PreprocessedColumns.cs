@@ -65,16 +65,20 @@ internal sealed class PreprocessedColumns
     private static object KeyMap(CategorizedColumn column) => column.Vocabulary switch
     {
         string[] words => Keys(words),
-        float[] values => Keys(values),
-        double[] values => Keys(values),
-        int[] values => Keys(values),
-        long[] values => Keys(values),
+        float[] values => DenseKeys.TryCreate([.. values.Select(v => (double)v)]) ?? (object)Keys(values),
+        double[] values => DenseKeys.TryCreate(values) ?? (object)Keys(values),
+        int[] values => DenseKeys.TryCreate([.. values.Select(v => (double)v)]) ?? (object)Keys(values),
+        long[] values => DenseKeys.TryCreate([.. values.Select(v => (double)v)]) ?? (object)Keys(values),
         bool[] values => Keys(values),
         _ => throw new NotSupportedException($"Column '{column.Name}' has a vocabulary of {column.Vocabulary.GetType().Name}."),
     };
 
     private static Delegate KeyGetter(DataViewRow row, DataViewSchema.Column input, object keys) => keys switch
     {
+        DenseKeys dense when input.Type.RawType == typeof(float) => DenseKey<float>(row, input, v => dense.Of(v)),
+        DenseKeys dense when input.Type.RawType == typeof(double) => DenseKey<double>(row, input, dense.Of),
+        DenseKeys dense when input.Type.RawType == typeof(int) => DenseKey<int>(row, input, v => dense.Of(v)),
+        DenseKeys dense when input.Type.RawType == typeof(long) => DenseKey<long>(row, input, dense.Of),
         Dictionary<string, uint> words => TextKey(row, input, words),
         Dictionary<float, uint> values => ValueKey(row, input, values),
         Dictionary<double, uint> values => ValueKey(row, input, values),
@@ -104,6 +108,17 @@ internal sealed class PreprocessedColumns
         {
             getter(ref value);
             key = keys.GetValueOrDefault(value);
+        };
+    }
+
+    private static ValueGetter<uint> DenseKey<T>(DataViewRow row, DataViewSchema.Column input, Func<T, uint> key)
+    {
+        var getter = row.GetGetter<T>(input);
+        T value = default!;
+        return (ref uint k) =>
+        {
+            getter(ref value);
+            k = key(value);
         };
     }
 

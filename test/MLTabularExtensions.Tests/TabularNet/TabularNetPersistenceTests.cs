@@ -50,6 +50,24 @@ public sealed class TabularNetPersistenceTests
     }
 
     [Test]
+    public void OnnxGraph_LooksUpEveryEmbeddingInOneGather_AndFoldsEveryBatchNorm()
+    {
+        var context = TestData.Context();
+        var (preprocess, train, _) = SyntheticTabular.Prepare(context, SyntheticTabular.Rows(300, 1), SyntheticTabular.Rows(10, 2));
+        var options = Options(preprocess.CategoricalColumns, preprocess.ContinuousColumns);
+        options.Epochs = 1;
+        using var model = context.Regression.Trainers.TabularNet(options).Fit(train);
+
+        var ops = global::Onnx.ModelProto.Parser.ParseFrom([.. model.OnnxModel]).Graph.Node.Select(n => n.OpType).ToList();
+        Assert.That(preprocess.CategoricalColumns, Has.Count.GreaterThan(1));
+        // ONNX Runtime dispatches every node on every call: a node per key column would cost a single row more than its arithmetic.
+        Assert.That(ops.Count(o => o == "Gather"), Is.EqualTo(2), string.Join(", ", ops));
+        Assert.That(ops.Count(o => o == "Gemm"), Is.EqualTo(3), string.Join(", ", ops));
+        Assert.That(ops, Has.No.Member("Flatten").And.No.Member("BatchNormalization").And.No.Member("Sub"));
+        Assert.That(ops.Count(o => o == "Mul"), Is.EqualTo(1), "only the embedding positions' multiply: no BatchNorm left as a Mul");
+    }
+
+    [Test]
     public void SameSeed_GivesBitIdenticalModels_OtherSeedDoesNot()
     {
         var context = TestData.Context();

@@ -16,6 +16,9 @@ public sealed class PreprocessedViewTests
         public double Temperature { get; set; }
         public long Visits { get; set; }
         public bool Open { get; set; }
+        public float Month { get; set; }
+        public long Region { get; set; }
+        public long Code { get; set; }
     }
 
     private static Row[] Rows(int count, int seed, int kinds)
@@ -30,6 +33,9 @@ public sealed class PreprocessedViewTests
             Temperature = random.Next(7) == 0 ? double.NaN : random.NextDouble() * 30 - 5,
             Visits = random.Next(1000),
             Open = random.Next(3) > 0,
+            Month = random.Next(8) == 0 ? float.NaN : random.Next(1, 13),
+            Region = 1_000_000_000L + 2 * random.Next(6),
+            Code = random.NextInt64(1L << 40),
         })];
     }
 
@@ -39,10 +45,17 @@ public sealed class PreprocessedViewTests
         var context = TestData.Context();
         var train = context.Data.LoadFromEnumerable(Rows(800, 1, kinds: 5));
         // Later data with categories and shops the training never saw, and missing values everywhere.
-        var later = context.Data.LoadFromEnumerable(Rows(300, 2, kinds: 8).Select(r => { r.Shop += 20; return r; }));
+        // Whole-number categories are looked up in an array: months and regions out of range, in a gap or fractional too.
+        var later = context.Data.LoadFromEnumerable(Rows(300, 2, kinds: 8).Select((r, i) =>
+        {
+            r.Shop += 20;
+            r.Month = (i % 8) switch { 0 => 12.5f, 1 => 13, 2 => -0f, 3 => 0, _ => r.Month };
+            r.Region += (i % 5) switch { 0 => 1, 1 => -2, 2 => 40, _ => 0 };
+            return r;
+        }));
         var fitted = context.Transforms.TabularPreprocess(new TabularPreprocessOptions
         {
-            CategoricalColumns = ["Kind", "Shop", "Price", "Open"],
+            CategoricalColumns = ["Kind", "Shop", "Price", "Open", "Month", "Region", "Code"],
             ContinuousColumns = ["Distance", "Temperature", "Visits"],
         }).Fit(train);
 
@@ -53,7 +66,9 @@ public sealed class PreprocessedViewTests
         Assert.That(own.Schema.Select(c => (c.Name, c.Type, c.IsHidden)), Is.EqualTo(chain.Schema.Select(c => (c.Name, c.Type, c.IsHidden))));
         var cells = own.VisibleCells();
         Assert.That(cells, Is.EqualTo(chain.VisibleCells()));
-        Assert.That(cells, Does.Contain("Kind=0").And.Contain("Shop=0").And.Contain("Price=0"), "unseen and missing categories map to key 0");
+        Assert.That(cells, Does.Contain("Kind=0").And.Contain("Shop=0").And.Contain("Price=0").And.Contain("Month=0").And.Contain("Region=0").And.Contain("Code=0"),
+            "unseen and missing categories map to key 0");
+        Assert.That(cells, Does.Contain("Month=12").And.Contain("Region=6"), "the largest months and regions keep their keys");
         Assert.That(fitted.IndicatorColumns, Is.EquivalentTo(new[] { "Distance_na", "Temperature_na" }));
     }
 
