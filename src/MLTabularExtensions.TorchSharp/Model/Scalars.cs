@@ -11,4 +11,6 @@ namespace MLTabularExtensions.TorchSharp.Model;
 internal static class Scalars
 {
     public static readonly Scalar One = 1.ToScalar();
+
+    public static readonly Scalar Zero = 0.ToScalar();
 }

@@ -1,3 +1,4 @@
+using MLTabularExtensions.TorchSharp.Model;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -16,6 +17,17 @@ namespace MLTabularExtensions.TorchSharp.Training;
 /// </summary>
 internal sealed class FlatAdamW : IDisposable
 {
+    // A moment whose gradient stays zero or nearly (a unit whose ReLU is off for the rows of many batches, an embedding
+    // row few batches hold) decays towards float's subnormal range, where every operation on it takes an x86 microcode
+    // assist: measured on the Rossmann lesson, 467,375 of 809,024 first moments subnormal by step 4,500, and epochs
+    // 3-5 25-30 % slower than epochs 1-2 on an Intel Xeon. Every few steps they are set to zero, as flush-to-zero mode
+    // would, without touching the floating-point mode of any thread. Both callers use ε = 1e-5, so a subnormal first
+    // moment's share of the update, m / (√v + ε), is under 1.2e-33 × the learning rate, and a subnormal second moment
+    // moves the denominator by under 1e-14 of itself: far below a parameter's precision (the lesson's losses and RMSPE
+    // came out the same to every printed digit).
+    private const int SubnormalFlushSteps = 8;
+    private static readonly Scalar SmallestNormal = 1.17549435e-38f.ToScalar();
+
     private readonly Tensor _parameters;
     private readonly Tensor _gradients;
     private readonly Tensor _decayed;
@@ -64,6 +76,9 @@ internal sealed class FlatAdamW : IDisposable
         _epsilon = epsilon.ToScalar();
     }
 
+    /// <summary>Every parameter's first moment, in the flat buffer's order.</summary>
+    public Tensor FirstMoment => _firstMoment;
+
     public void ZeroGrad() => _gradients.zero_();
 
     public void Step(double learningRate, double beta1)
@@ -81,6 +96,17 @@ internal sealed class FlatAdamW : IDisposable
         _secondMoment.mul_(_keepSecond).addcmul_(_gradients, _gradients, value: _addSecond);
         var denominator = _secondMoment.sqrt().div_(secondCorrection).add_(_epsilon);
         _parameters.addcdiv_(_firstMoment, denominator, value: stepSize);
+        if (_steps % SubnormalFlushSteps == 0)
+        {
+            FlushSubnormals(_firstMoment);
+            FlushSubnormals(_secondMoment);
+        }
+    }
+
+    private static void FlushSubnormals(Tensor moment)
+    {
+        using var subnormal = moment.abs().lt(SmallestNormal);
+        moment.masked_fill_(subnormal, Scalars.Zero);
     }
 
     public void Dispose()

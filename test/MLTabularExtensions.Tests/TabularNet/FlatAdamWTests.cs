@@ -47,4 +47,23 @@ public sealed class FlatAdamWTests
         }
         Assert.That(flat.parameters().First().grad, Is.Not.Null);
     }
+
+    [Test]
+    public void FirstMomentOfAGradientThatStopped_IsZeroedOnceSubnormal_NotLeftToDecay()
+    {
+        using var weight = new Parameter(ones(4));
+        using var adam = new FlatAdamW([weight], [], 0, 0.99, 1e-5);
+        adam.ZeroGrad();
+        weight.grad!.fill_(1e-29f);
+        adam.Step(0.01, 0.9);
+        adam.ZeroGrad();
+        float Largest() => adam.FirstMoment.abs().max().item<float>();
+
+        // With no gradient the moment is 1e-30 · 0.9^(step - 1): normal until step 174, subnormal from step 175 to ~325.
+        for (var step = 2; step <= 168; step++) adam.Step(0.01, 0.9);
+        Assert.That(Largest(), Is.EqualTo(1e-30 * Math.Pow(0.9, 167)).Within(0.01).Percent, "a normal moment is left alone");
+        for (var step = 169; step <= 200; step++) adam.Step(0.01, 0.9);
+        Assert.That(1e-30 * Math.Pow(0.9, 199), Is.GreaterThan(float.Epsilon), "float would still hold it, as a subnormal");
+        Assert.That(Largest(), Is.Zero);
+    }
 }
