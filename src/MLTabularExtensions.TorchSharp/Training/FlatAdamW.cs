@@ -20,7 +20,7 @@ internal sealed class FlatAdamW : IDisposable
     // A moment whose gradient stays zero or nearly (a unit whose ReLU is off for the rows of many batches, an embedding
     // row few batches hold) decays towards float's subnormal range, where every operation on it takes an x86 microcode
     // assist: measured on the Rossmann lesson, 467,375 of 809,024 first moments subnormal by step 4,500, and epochs
-    // 3-5 25-30 % slower than epochs 1-2 on an Intel Xeon. Every few steps they are set to zero, as flush-to-zero mode
+    // 3-5 12-28 % longer than epochs 1-2 on an Intel Xeon. Every few steps they are set to zero, as flush-to-zero mode
     // would, without touching the floating-point mode of any thread. Both callers use ε = 1e-5, so a subnormal first
     // moment's share of the update, m / (√v + ε), is under 1.2e-33 × the learning rate, and a subnormal second moment
     // moves the denominator by under 1e-14 of itself: far below a parameter's precision (the lesson's losses and RMSPE
