@@ -60,6 +60,7 @@ internal sealed class BatchedOnnxCursor : DataViewRowCursor
         {
             _rows.Dispose();
             _ahead?.Dispose();
+            _batch?.Dispose();
         }
         base.Dispose(disposing);
     }

@@ -52,6 +52,12 @@ internal sealed class BatchedOnnxRowMapper(OnnxBinding binding) : IRowToRowMappe
 
         public override ValueGetter<DataViewRowId> GetIdGetter() => _input.GetIdGetter();
 
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) _batch?.Dispose();
+            base.Dispose(disposing);
+        }
+
         // Every output getter of a row position shares one scoring of it.
         private int Scored()
         {

@@ -6,7 +6,7 @@ namespace MLTabularExtensions.Onnx;
 /// The buffers of one cursor (or one PredictionEngine row): graph inputs read from a row into slots, scored together,
 /// and the outputs served from the slot the consumer is at.
 /// </summary>
-internal sealed class OnnxBatch
+internal sealed class OnnxBatch : IDisposable
 {
     private readonly OnnxBinding _binding;
     private readonly ColumnBuffer[] _inputs;
@@ -36,4 +36,9 @@ internal sealed class OnnxBatch
     public ValueGetter<TValue> Getter<TValue>(int output, Func<int> slot) =>
         _outputs[output].Getter(slot) as ValueGetter<TValue>
         ?? throw new InvalidOperationException($"Column '{_binding.Outputs[output].Name}' is {_binding.Outputs[output].Column.Type}, not {typeof(TValue).Name}.");
+
+    public void Dispose()
+    {
+        foreach (var buffer in _inputs.Concat(_outputs)) buffer.Dispose();
+    }
 }

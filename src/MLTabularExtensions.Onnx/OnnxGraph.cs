@@ -66,16 +66,10 @@ internal sealed class OnnxGraph : IDisposable
     /// </summary>
     public void Score(OnnxBinding binding, ColumnBuffer[] inputs, ColumnBuffer[] outputs, int rows, bool single)
     {
-        var tensors = inputs.Select(i => i.Tensor(rows)).ToArray();
-        try
-        {
-            using var results = (single ? _rows : _batches).Value.Run(_run, binding.InputNames, tensors, binding.OutputNames);
-            for (var i = 0; i < outputs.Length; i++) outputs[i].CopyFrom(results[i], rows);
-        }
-        finally
-        {
-            foreach (var tensor in tensors) tensor.Dispose();
-        }
+        var tensors = new OrtValue[inputs.Length];
+        for (var i = 0; i < inputs.Length; i++) tensors[i] = inputs[i].Tensor(rows);
+        using var results = (single ? _rows : _batches).Value.Run(_run, binding.InputNames, tensors, binding.OutputNames);
+        for (var i = 0; i < outputs.Length; i++) outputs[i].CopyFrom(results[i], rows);
     }
 
     public void Dispose()
