@@ -129,20 +129,19 @@ internal sealed class TabularTable : IDisposable
     /// <summary>Copies the first <paramref name="count"/> rows of the chunk buffers into rows <paramref name="start"/>… of the tables.</summary>
     private static void CopyChunk(Tensor categorical, Tensor continuous, int[] keys, float[] floats, long start, int count)
     {
+        CopyRows(categorical, width => tensor(Head(keys, count * (int)width), [count, width]), start, count);
+        CopyRows(continuous, width => tensor(Head(floats, count * (int)width), [count, width]), start, count);
+    }
+
+    /// <summary>Copies <paramref name="count"/> rows, made by <paramref name="chunk"/> at the table's width, into rows <paramref name="start"/>… of <paramref name="table"/>.</summary>
+    private static void CopyRows(Tensor table, Func<long, Tensor> chunk, long start, int count)
+    {
         // A table without categorical (or continuous) columns has an empty tensor, which TorchSharp cannot copy into.
-        if (count == 0) return;
-        if (categorical.shape[1] > 0)
-        {
-            using var chunk = tensor(Head(keys, count * (int)categorical.shape[1]), [count, categorical.shape[1]]);
-            using var target = categorical.narrow(0, start, count);
-            target.copy_(chunk);
-        }
-        if (continuous.shape[1] > 0)
-        {
-            using var chunk = tensor(Head(floats, count * (int)continuous.shape[1]), [count, continuous.shape[1]]);
-            using var target = continuous.narrow(0, start, count);
-            target.copy_(chunk);
-        }
+        var width = table.shape[1];
+        if (count == 0 || width == 0) return;
+        using var rows = chunk(width);
+        using var target = table.narrow(0, start, count);
+        target.copy_(rows);
     }
 
     // Whole chunks pass the buffer itself; only the last, shorter one is copied out.

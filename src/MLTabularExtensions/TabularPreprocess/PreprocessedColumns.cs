@@ -75,16 +75,16 @@ internal sealed class PreprocessedColumns
 
     private static Delegate KeyGetter(DataViewRow row, DataViewSchema.Column input, object keys) => keys switch
     {
-        DenseKeys dense when input.Type.RawType == typeof(float) => DenseKey<float>(row, input, v => dense.Of(v)),
-        DenseKeys dense when input.Type.RawType == typeof(double) => DenseKey<double>(row, input, dense.Of),
-        DenseKeys dense when input.Type.RawType == typeof(int) => DenseKey<int>(row, input, v => dense.Of(v)),
-        DenseKeys dense when input.Type.RawType == typeof(long) => DenseKey<long>(row, input, dense.Of),
+        DenseKeys dense when input.Type.RawType == typeof(float) => MappedKey<float>(row, input, v => dense.Of(v)),
+        DenseKeys dense when input.Type.RawType == typeof(double) => MappedKey<double>(row, input, dense.Of),
+        DenseKeys dense when input.Type.RawType == typeof(int) => MappedKey<int>(row, input, v => dense.Of(v)),
+        DenseKeys dense when input.Type.RawType == typeof(long) => MappedKey<long>(row, input, dense.Of),
         Dictionary<string, uint> words => TextKey(row, input, words),
-        Dictionary<float, uint> values => ValueKey(row, input, values),
-        Dictionary<double, uint> values => ValueKey(row, input, values),
-        Dictionary<int, uint> values => ValueKey(row, input, values),
-        Dictionary<long, uint> values => ValueKey(row, input, values),
-        Dictionary<bool, uint> values => ValueKey(row, input, values),
+        Dictionary<float, uint> values => MappedKey<float>(row, input, values.GetValueOrDefault),
+        Dictionary<double, uint> values => MappedKey<double>(row, input, values.GetValueOrDefault),
+        Dictionary<int, uint> values => MappedKey<int>(row, input, values.GetValueOrDefault),
+        Dictionary<long, uint> values => MappedKey<long>(row, input, values.GetValueOrDefault),
+        Dictionary<bool, uint> values => MappedKey<bool>(row, input, values.GetValueOrDefault),
         _ => throw new NotSupportedException($"Column '{input.Name}' has a key map of {keys.GetType().Name}."),
     };
 
@@ -100,25 +100,14 @@ internal sealed class PreprocessedColumns
         };
     }
 
-    private static ValueGetter<uint> ValueKey<T>(DataViewRow row, DataViewSchema.Column input, Dictionary<T, uint> keys) where T : notnull
+    private static ValueGetter<uint> MappedKey<T>(DataViewRow row, DataViewSchema.Column input, Func<T, uint> keyOf)
     {
         var getter = row.GetGetter<T>(input);
         T value = default!;
         return (ref uint key) =>
         {
             getter(ref value);
-            key = keys.GetValueOrDefault(value);
-        };
-    }
-
-    private static ValueGetter<uint> DenseKey<T>(DataViewRow row, DataViewSchema.Column input, Func<T, uint> key)
-    {
-        var getter = row.GetGetter<T>(input);
-        T value = default!;
-        return (ref uint k) =>
-        {
-            getter(ref value);
-            k = key(value);
+            key = keyOf(value);
         };
     }
 
