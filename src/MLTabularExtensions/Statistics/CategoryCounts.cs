@@ -1,17 +1,14 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
 namespace MLTabularExtensions.Statistics;
 
 /// <summary>Counts the distinct non-missing values of a categorical column (missing = NaN or empty text).</summary>
-internal abstract class CategoryCounts(string columnName) : IColumnAccumulator
+internal abstract class CategoryCounts(string columnName) : ColumnAccumulator(columnName)
 {
-    public string ColumnName { get; } = columnName;
-
-    public abstract void Bind(DataViewRowCursor cursor, long? expectedRows);
-
-    public abstract void Read(long row);
-
     /// <summary>The kept values in vocabulary order, boxed as the column's raw type (string for text).</summary>
     public abstract Array Vocabulary(CategoryLimits limits);
 
@@ -19,31 +16,39 @@ internal abstract class CategoryCounts(string columnName) : IColumnAccumulator
     public static CategoryCounts For(string transform, DataViewSchema.Column column) => column.Type.RawType switch
     {
         var t when t == typeof(ReadOnlyMemory<char>) => new TextCategoryCounts(column.Name),
-        var t when t == typeof(float) => new ValueCategoryCounts<float>(column.Name, float.IsNaN),
-        var t when t == typeof(double) => new ValueCategoryCounts<double>(column.Name, double.IsNaN),
-        var t when t == typeof(int) => new ValueCategoryCounts<int>(column.Name, _ => false),
-        var t when t == typeof(long) => new ValueCategoryCounts<long>(column.Name, _ => false),
-        var t when t == typeof(bool) => new ValueCategoryCounts<bool>(column.Name, _ => false),
+        var t when t == typeof(float) => new ValueCategoryCounts<float>(column.Name),
+        var t when t == typeof(double) => new ValueCategoryCounts<double>(column.Name),
+        var t when t == typeof(int) => new ValueCategoryCounts<int>(column.Name),
+        var t when t == typeof(long) => new ValueCategoryCounts<long>(column.Name),
+        var t when t == typeof(bool) => new ValueCategoryCounts<bool>(column.Name),
         _ => throw new InvalidOperationException($"{transform}: column '{column.Name}' has unsupported type {column.Type}."),
     };
 }
 
 /// <summary>Counts of a value-typed column; the vocabulary sorts in natural order (false before true).</summary>
-internal sealed class ValueCategoryCounts<T>(string columnName, Func<T, bool> isMissing) : CategoryCounts(columnName)
+internal sealed class ValueCategoryCounts<T>(string columnName) : CategoryCounts(columnName)
     where T : struct, IComparable<T>
 {
+    // Whole numbers from 0 to MaxDenseSlots − 1 (ids, years, months, weeks, flags) are counted in an array indexed by
+    // the value, which costs a fraction of a dictionary's hash, probe and compare per cell; the dictionary holds the rest.
+    private const int MaxDenseSlots = 1 << 16;
+    private const int MinDenseSlots = 16;
+
     private readonly Dictionary<T, long> _counts = [];
+    private long[] _dense = [];
+    // −0 and +0 share slot 0, as they share a dictionary entry; the vocabulary keeps the first one read, as a dictionary would.
+    private T _zero;
     private ValueGetter<T>? _getter;
     private T _value;
-    // Tables are often sorted by date or key, so a value tends to repeat on consecutive rows: count a run locally
-    // and touch the dictionary once per run.
+    // Tables are often sorted by date or key, so a value the array does not hold tends to repeat on consecutive rows:
+    // count a run locally and touch the dictionary once per run.
     private T _run;
     private long _runLength;
 
     /// <summary>Adds <paramref name="count"/> occurrences of <paramref name="value"/> without reading a row.</summary>
     public void Add(T value, long count)
     {
-        if (count > 0) _counts[value] = _counts.GetValueOrDefault(value) + count;
+        if (count > 0) Count(value, count);
     }
 
     public override void Bind(DataViewRowCursor cursor, long? expectedRows) => _getter = cursor.GetGetter<T>(cursor.Schema[ColumnName]);
@@ -51,37 +56,95 @@ internal sealed class ValueCategoryCounts<T>(string columnName, Func<T, bool> is
     public override void Read(long row)
     {
         _getter!(ref _value);
-        if (isMissing(_value)) return;
-        if (_runLength > 0 && _value.CompareTo(_run) == 0)
-        {
-            _runLength++;
-            return;
-        }
-        FlushRun();
-        _run = _value;
-        _runLength = 1;
+        var slot = Slot(_value);
+        if ((ulong)slot < (ulong)_dense.Length && (slot != 0 || !HasSignedZero)) _dense[slot]++;
+        else Count(_value, 1);
     }
 
     public override Array Vocabulary(CategoryLimits limits)
     {
         FlushRun();
+        for (var slot = 0; slot < _dense.Length; slot++)
+        {
+            if (_dense[slot] > 0) _counts.Add(slot == 0 ? _zero : FromSlot(slot), _dense[slot]);
+        }
+        _dense = [];
         return limits.Select(_counts, Comparer<T>.Default);
+    }
+
+    private void Count(T value, long count)
+    {
+        if (IsMissing(value)) return;
+        var slot = Slot(value);
+        if (slot is >= 0 and < MaxDenseSlots)
+        {
+            if (slot >= _dense.Length) Array.Resize(ref _dense, (int)Math.Max(MinDenseSlots, BitOperations.RoundUpToPowerOf2((ulong)slot + 1)));
+            if (slot == 0 && _dense[0] == 0) _zero = value;
+            _dense[slot] += count;
+            return;
+        }
+        if (_runLength > 0 && value.CompareTo(_run) == 0)
+        {
+            _runLength += count;
+            return;
+        }
+        FlushRun();
+        _run = value;
+        _runLength = count;
     }
 
     private void FlushRun()
     {
         if (_runLength == 0) return;
-        ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_counts, _run, out _);
+        ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(_counts, _run, out _);
         count += _runLength;
         _runLength = 0;
+    }
+
+    // typeof(T) is a constant in each instantiation, so the JIT keeps one branch of these.
+    private static bool HasSignedZero => typeof(T) == typeof(float) || typeof(T) == typeof(double);
+
+    private static bool IsMissing(T value) =>
+        (typeof(T) == typeof(float) && float.IsNaN(Unsafe.As<T, float>(ref value)))
+        || (typeof(T) == typeof(double) && double.IsNaN(Unsafe.As<T, double>(ref value)));
+
+    /// <summary>The array slot of a whole number; −1 for anything else (a fraction, NaN).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static long Slot(T value)
+    {
+        if (typeof(T) == typeof(int)) return Unsafe.As<T, int>(ref value);
+        if (typeof(T) == typeof(long)) return Unsafe.As<T, long>(ref value);
+        if (typeof(T) == typeof(bool)) return Unsafe.As<T, bool>(ref value) ? 1 : 0;
+        if (typeof(T) == typeof(float)) return Whole(Unsafe.As<T, float>(ref value));
+        if (typeof(T) == typeof(double)) return Whole(Unsafe.As<T, double>(ref value));
+        return -1;
+    }
+
+    // The conversion saturates (NaN gives 0), so a value that does not survive the round trip is not whole.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static long Whole(double value) => (long)value is var whole && whole == value ? whole : -1;
+
+    private static T FromSlot(int slot)
+    {
+        if (typeof(T) == typeof(int)) return (T)(object)slot;
+        if (typeof(T) == typeof(long)) return (T)(object)(long)slot;
+        if (typeof(T) == typeof(bool)) return (T)(object)(slot == 1);
+        if (typeof(T) == typeof(float)) return (T)(object)(float)slot;
+        if (typeof(T) == typeof(double)) return (T)(object)(double)slot;
+        throw new NotSupportedException($"No array slots for {typeof(T).Name}.");
     }
 }
 
 /// <summary>Counts of a text column; the vocabulary sorts by Unicode code point, as Python's <c>sorted</c>.</summary>
 internal sealed class TextCategoryCounts(string columnName) : CategoryCounts(columnName)
 {
-    // One string per distinct value; rows are looked up by their span, so a repeated value allocates nothing.
-    private readonly Dictionary<string, long> _counts = new(StringComparer.Ordinal);
+    // One string per distinct value, numbered in order of first appearance. Rows are looked up by their span, so a
+    // repeated value allocates nothing, and a row equal to the one before (tables sorted by date or store repeat
+    // their few text categories) is counted after comparing a few characters instead of hashing them.
+    private readonly Dictionary<string, int> _numbers = new(StringComparer.Ordinal);
+    private readonly List<string> _words = [];
+    private readonly List<long> _counts = [];
+    private int _last = -1;
     private ValueGetter<ReadOnlyMemory<char>>? _getter;
     private ReadOnlyMemory<char> _value;
 
@@ -91,12 +154,23 @@ internal sealed class TextCategoryCounts(string columnName) : CategoryCounts(col
     public override void Read(long row)
     {
         _getter!(ref _value);
-        if (_value.IsEmpty) return;
-        // A new key is copied out of the row's buffer, which the loader may reuse.
-        ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(
-            _counts.GetAlternateLookup<ReadOnlySpan<char>>(), _value.Span, out _);
-        count++;
+        var text = _value.Span;
+        if (text.IsEmpty) return;
+        if (_last < 0 || !text.SequenceEqual(_words[_last])) _last = Number(text);
+        CollectionsMarshal.AsSpan(_counts)[_last]++;
     }
 
-    public override Array Vocabulary(CategoryLimits limits) => limits.Select(_counts, CodePointComparer.Instance);
+    public override Array Vocabulary(CategoryLimits limits) =>
+        limits.Select(_words.Zip(_counts).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal), CodePointComparer.Instance);
+
+    private int Number(ReadOnlySpan<char> text)
+    {
+        if (_numbers.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out var number)) return number;
+        // A new value is copied out of the row's buffer, which the loader may reuse.
+        var word = text.ToString();
+        _numbers.Add(word, _words.Count);
+        _words.Add(word);
+        _counts.Add(0);
+        return _words.Count - 1;
+    }
 }

@@ -8,26 +8,22 @@ namespace MLTabularExtensions.Statistics;
 /// Keeps every value of a numeric column in row order (NaN for missing) so that the median, mode and moments can be
 /// computed exactly; rejects infinities, which have no meaningful statistic, naming the row.
 /// </summary>
-internal abstract class ContinuousValues(string transform, string columnName) : IColumnAccumulator
+internal abstract class ContinuousValues(string transform, string columnName) : ColumnAccumulator(columnName)
 {
     private List<double> _values = [];
-
-    public string ColumnName { get; } = columnName;
 
     /// <summary>Values in row order; NaN marks a missing value.</summary>
     public ReadOnlySpan<double> Values => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_values);
 
     public long MissingCount { get; private set; }
 
-    public void Bind(DataViewRowCursor cursor, long? expectedRows)
+    public override void Bind(DataViewRowCursor cursor, long? expectedRows)
     {
         if (expectedRows is > 0 and < int.MaxValue) _values = new List<double>((int)expectedRows.Value);
         BindGetter(cursor);
     }
 
     private protected abstract void BindGetter(DataViewRowCursor cursor);
-
-    public abstract void Read(long row);
 
     /// <summary>Creates the reader for a column of one of <see cref="Schema.ColumnKinds.Continuous"/>.</summary>
     public static ContinuousValues For(string transform, DataViewSchema.Column column) => column.Type.RawType switch

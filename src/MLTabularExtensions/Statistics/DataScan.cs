@@ -6,7 +6,7 @@ namespace MLTabularExtensions.Statistics;
 internal static class DataScan
 {
     /// <summary>Runs the pass and returns the number of rows; throws when there are none.</summary>
-    public static long Run(string transform, IDataView data, IReadOnlyList<IColumnAccumulator> accumulators)
+    public static long Run(string transform, IDataView data, IReadOnlyList<ColumnAccumulator> accumulators)
     {
         var columns = accumulators.Select(a => data.Schema[a.ColumnName]).Distinct();
         using var cursor = data.GetRowCursor(columns);

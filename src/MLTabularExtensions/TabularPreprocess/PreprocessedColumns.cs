@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLTabularExtensions.Categorify;
@@ -69,34 +70,57 @@ internal sealed class PreprocessedColumns
         double[] values => DenseKeys.TryCreate(values) ?? (object)Keys(values),
         int[] values => DenseKeys.TryCreate([.. values.Select(v => (double)v)]) ?? (object)Keys(values),
         long[] values => DenseKeys.TryCreate([.. values.Select(v => (double)v)]) ?? (object)Keys(values),
-        bool[] values => Keys(values),
+        bool[] values => DenseKeys.TryCreate([.. values.Select(v => v ? 1.0 : 0.0)])!,
         _ => throw new NotSupportedException($"Column '{column.Name}' has a vocabulary of {column.Vocabulary.GetType().Name}."),
     };
 
     private static Delegate KeyGetter(DataViewRow row, DataViewSchema.Column input, object keys) => keys switch
     {
-        DenseKeys dense when input.Type.RawType == typeof(float) => MappedKey<float>(row, input, v => dense.Of(v)),
-        DenseKeys dense when input.Type.RawType == typeof(double) => MappedKey<double>(row, input, dense.Of),
-        DenseKeys dense when input.Type.RawType == typeof(int) => MappedKey<int>(row, input, v => dense.Of(v)),
-        DenseKeys dense when input.Type.RawType == typeof(long) => MappedKey<long>(row, input, dense.Of),
+        DenseKeys dense => input.Type.RawType switch
+        {
+            var t when t == typeof(float) => DenseKey<float>(row, input, dense),
+            var t when t == typeof(double) => DenseKey<double>(row, input, dense),
+            var t when t == typeof(int) => DenseKey<int>(row, input, dense),
+            var t when t == typeof(long) => DenseKey<long>(row, input, dense),
+            var t when t == typeof(bool) => DenseKey<bool>(row, input, dense),
+            _ => throw new NotSupportedException($"Column '{input.Name}' of {input.Type} has array keys."),
+        },
         Dictionary<string, uint> words => TextKey(row, input, words),
         Dictionary<float, uint> values => MappedKey<float>(row, input, values.GetValueOrDefault),
         Dictionary<double, uint> values => MappedKey<double>(row, input, values.GetValueOrDefault),
         Dictionary<int, uint> values => MappedKey<int>(row, input, values.GetValueOrDefault),
         Dictionary<long, uint> values => MappedKey<long>(row, input, values.GetValueOrDefault),
-        Dictionary<bool, uint> values => MappedKey<bool>(row, input, values.GetValueOrDefault),
         _ => throw new NotSupportedException($"Column '{input.Name}' has a key map of {keys.GetType().Name}."),
     };
+
+    // Its own closure rather than MappedKey's: one delegate call per cell (the input's getter) instead of three.
+    private static ValueGetter<uint> DenseKey<T>(DataViewRow row, DataViewSchema.Column input, DenseKeys keys) where T : struct
+    {
+        var getter = row.GetGetter<T>(input);
+        T value = default;
+        return (ref uint key) =>
+        {
+            getter(ref value);
+            key = keys.Of(value);
+        };
+    }
 
     private static ValueGetter<uint> TextKey(DataViewRow row, DataViewSchema.Column input, Dictionary<string, uint> words)
     {
         var keys = words.GetAlternateLookup<ReadOnlySpan<char>>();
         var getter = row.GetGetter<ReadOnlyMemory<char>>(input);
         ReadOnlyMemory<char> value = default;
+        // The last category found: a row that repeats it (tables sorted by date or store repeat their few text
+        // categories) compares a few characters instead of hashing them.
+        var (lastWord, lastKey) = ("", 0u);
         return (ref uint key) =>
         {
             getter(ref value);
-            key = keys.TryGetValue(value.Span, out var found) ? found : 0;
+            var text = value.Span;
+            if (text.IsEmpty) key = 0;
+            else if (lastKey != 0 && text.SequenceEqual(lastWord)) key = lastKey;
+            else if (keys.TryGetValue(text, out var word, out var found)) (lastWord, lastKey, key) = (word, found, found);
+            else key = 0;
         };
     }
 
@@ -162,28 +186,34 @@ internal sealed class PreprocessedColumns
         // Single, and integers widened to Single: the expression's constants are Single literals.
         var (m, d) = ((float)moments.Mean, (float)divisor);
         var f = (float)FusedFillNormalize.NormalizedFill(moments.Type, moments.Mean, divisor, fill.StoredFillValue);
-        Func<float> read = input.Type.RawType switch
+        return input.Type.RawType switch
         {
-            var t when t == typeof(float) => Reader<float>(row, input, v => v),
-            var t when t == typeof(int) => Reader<int>(row, input, v => v),
-            var t when t == typeof(long) => Reader<long>(row, input, v => v),
+            var t when t == typeof(float) => NormalizedSingle<float>(row, input, filled, m, d, f),
+            var t when t == typeof(int) => NormalizedSingle<int>(row, input, filled, m, d, f),
+            var t when t == typeof(long) => NormalizedSingle<long>(row, input, filled, m, d, f),
             _ => throw new NotSupportedException($"Column '{input.Name}' has type {input.Type}."),
         };
-        return (ValueGetter<float>)((ref float value) =>
-        {
-            var x = read();
-            value = filled && float.IsNaN(x) ? f : (x - m) / d;
-        });
     }
 
-    private static Func<float> Reader<T>(DataViewRow row, DataViewSchema.Column input, Func<T, float> widen)
+    private static ValueGetter<float> NormalizedSingle<T>(DataViewRow row, DataViewSchema.Column input, bool filled, float mean, float divisor, float fillValue)
+        where T : struct
     {
         var getter = row.GetGetter<T>(input);
-        T value = default!;
-        return () =>
+        T raw = default;
+        return (ref float value) =>
         {
-            getter(ref value);
-            return widen(value);
+            getter(ref raw);
+            var x = ToSingle(raw);
+            value = filled && float.IsNaN(x) ? fillValue : (x - mean) / divisor;
         };
+    }
+
+    // typeof(T) is a constant in each instantiation, so the JIT keeps one branch.
+    private static float ToSingle<T>(T value) where T : struct
+    {
+        if (typeof(T) == typeof(float)) return Unsafe.As<T, float>(ref value);
+        if (typeof(T) == typeof(int)) return Unsafe.As<T, int>(ref value);
+        if (typeof(T) == typeof(long)) return Unsafe.As<T, long>(ref value);
+        throw new NotSupportedException($"{typeof(T).Name} is not widened to Single.");
     }
 }

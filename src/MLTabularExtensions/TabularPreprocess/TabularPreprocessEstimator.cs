@@ -48,7 +48,7 @@ public sealed class TabularPreprocessEstimator : IEstimator<TabularPreprocessTra
             .Where(pair => pair.Second.IndicatorName is not null)
             .Select(pair =>
             {
-                var flags = new ValueCategoryCounts<bool>(pair.Second.IndicatorName!, _ => false);
+                var flags = new ValueCategoryCounts<bool>(pair.Second.IndicatorName!);
                 flags.Add(false, rows - pair.First.MissingCount);
                 flags.Add(true, pair.First.MissingCount);
                 return (CategoryCounts)flags;

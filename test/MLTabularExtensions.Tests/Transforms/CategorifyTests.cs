@@ -40,6 +40,55 @@ public sealed class CategorifyTests
     }
 
     [Test]
+    public void Counts_AreTheSame_ForSmallWholeNumbers_AndForAnyOtherValue_AndForRepeatedText()
+    {
+        // Whole numbers 0-65535 are counted in an array, the rest in a dictionary: both must count, tie-break and keep
+        // a −0 read before +0 as one dictionary would. Text equal to the row before is counted without a lookup.
+        float[] pool = [0f, 1f, 2f, 7f, 40f, 65_535f, 65_536f, 70_000f, -3f, 2.5f, 1e9f, float.NaN];
+        string[] words = ["a", "b", "ab", "b ", "", "ba"];
+        var random = new Random(5);
+        var numbers = new[] { -0f }.Concat(Enumerable.Range(0, 4_000).Select(_ => pool[random.Next(pool.Length)])).ToArray();
+        // Runs of 1-4 equal words.
+        var texts = new List<string>();
+        while (texts.Count < numbers.Length) texts.AddRange(Enumerable.Repeat(words[random.Next(words.Length)], random.Next(1, 5)));
+        var context = TestData.Context();
+        var train = context.View(Rows([.. numbers.Select((n, i) => (texts[i], n, float.IsNaN(n) ? 11L : (long)n, n > 5))]));
+
+        Check("Number", numbers.Where(n => !float.IsNaN(n)));
+        Check("Big", numbers.Select(n => float.IsNaN(n) ? 11L : (long)n));
+        Check("Flag", numbers.Select(n => n > 5));
+        Check("Text", texts.Take(numbers.Length).Where(t => t.Length > 0));
+        var zero = ((float[])context.Transforms.Categorify(["Number"]).Fit(train).Columns[0].Vocabulary).Single(f => f == 0);
+        Assert.That(float.IsNegative(zero), Is.True, "the first zero read was −0");
+
+        void Check<T>(string column, IEnumerable<T> values) where T : notnull
+        {
+            // A frequency threshold at every count and one above it, so a count off by one changes a vocabulary.
+            var counts = values.GroupBy(v => v).Select(g => (long)g.Count()).Distinct();
+            var limits = new (int?, long)[] { (null, 1), (1, 1), (3, 1), (5, 1) }.Concat(counts.SelectMany(c => new (int?, long)[] { (null, c), (null, c + 1) }));
+            foreach (var (max, minFrequency) in limits)
+            {
+                var expected = Expected(values, max, minFrequency);
+                if (expected.Length == 0) continue;
+                var model = context.Transforms.Categorify(new CategorifyOptions { Columns = [column], MaxCategories = max, MinFrequency = minFrequency }).Fit(train);
+                Assert.That(model.Columns[0].Vocabulary, Is.EqualTo(expected), $"{column}: at most {max}, at least {minFrequency} rows");
+            }
+        }
+    }
+
+    // The vocabulary rule written out plainly: count equal values, keep the frequent ones, at most the most frequent
+    // `max` (equal counts: lower values first), in sorted order.
+    private static T[] Expected<T>(IEnumerable<T> values, int? max, long minFrequency) where T : notnull
+    {
+        var kept = values.GroupBy(v => v).Select(g => (Value: g.First(), Count: g.LongCount())).Where(g => g.Count >= minFrequency);
+        if (max is { } top) kept = kept.OrderByDescending(g => g.Count).ThenBy(g => g.Value, Order<T>()).Take(top);
+        return [.. kept.Select(g => g.Value).Order(Order<T>())];
+    }
+
+    // Text by code point (ordinal for these ASCII words), everything else in its natural order.
+    private static IComparer<T> Order<T>() => typeof(T) == typeof(string) ? (IComparer<T>)StringComparer.Ordinal : Comparer<T>.Default;
+
+    [Test]
     public void UnseenAndMissingValues_MapToZero()
     {
         var context = TestData.Context();
