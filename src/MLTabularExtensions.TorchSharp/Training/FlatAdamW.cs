@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using MLTabularExtensions.TorchSharp.Model;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -6,8 +7,10 @@ namespace MLTabularExtensions.TorchSharp.Training;
 
 /// <summary>
 /// AdamW (decoupled weight decay) over one flat buffer: every parameter and its gradient become views into two
-/// contiguous tensors, so a step is eight whole-buffer operations instead of nine per parameter tensor. Parameters
-/// that take weight decay come first, so decay is one multiply over a prefix. Same update as torch.optim.AdamW.
+/// contiguous tensors. Parameters that take weight decay come first, so decay applies to a prefix. Same update as
+/// torch.optim.AdamW. On the CPU a step is one managed pass over the buffers (<see cref="AdamWKernel"/>); on other
+/// devices, eight whole-buffer libtorch operations instead of nine per parameter tensor. Either way a step leaves
+/// every gradient at zero, ready for the next backward pass.
 /// <para>
 /// Every number it hands libtorch is a <see cref="Scalar"/> held in a field or a <c>using</c> variable until the call
 /// returns, as everywhere in this project's loops: TorchSharp's implicit number-to-Scalar conversion leaves the native
@@ -38,6 +41,9 @@ internal sealed class FlatAdamW : IDisposable
     private readonly Scalar _keepSecond;
     private readonly Scalar _addSecond;
     private readonly Scalar _epsilon;
+    private readonly double _epsilonValue;
+    private readonly long _decayedCount;
+    private readonly bool _kernel;
     private long _steps;
 
     /// <param name="decayed">Parameters with weight decay (embeddings, Linear weights).</param>
@@ -45,8 +51,9 @@ internal sealed class FlatAdamW : IDisposable
     /// <param name="weightDecay">Decoupled weight decay.</param>
     /// <param name="beta2">Second-moment decay.</param>
     /// <param name="epsilon">Added to the denominator.</param>
+    /// <param name="cpuKernel">Whether buffers on the CPU take <see cref="AdamWKernel"/> (false: libtorch's operations, as on other devices; for tests).</param>
     public FlatAdamW(IReadOnlyList<global::TorchSharp.Modules.Parameter> decayed, IReadOnlyList<global::TorchSharp.Modules.Parameter> rest, double weightDecay,
-        double beta2, double epsilon)
+        double beta2, double epsilon, bool cpuKernel = true)
     {
         var all = decayed.Concat(rest).ToArray();
         var device = all[0].device;
@@ -66,7 +73,10 @@ internal sealed class FlatAdamW : IDisposable
                 offset += count;
             }
         }
-        _decayed = _parameters.narrow(0, 0, decayed.Sum(p => p.numel()));
+        _decayedCount = decayed.Sum(p => p.numel());
+        _decayed = _parameters.narrow(0, 0, _decayedCount);
+        // A span holds at most int.MaxValue bytes.
+        _kernel = cpuKernel && device.type == global::TorchSharp.DeviceType.CPU && total * sizeof(float) <= int.MaxValue;
         _firstMoment = zeros_like(_parameters);
         _secondMoment = zeros_like(_parameters);
         _weightDecay = weightDecay;
@@ -74,6 +84,7 @@ internal sealed class FlatAdamW : IDisposable
         _keepSecond = beta2.ToScalar();
         _addSecond = (1 - beta2).ToScalar();
         _epsilon = epsilon.ToScalar();
+        _epsilonValue = epsilon;
     }
 
     /// <summary>Every parameter's first moment, in the flat buffer's order.</summary>
@@ -81,9 +92,24 @@ internal sealed class FlatAdamW : IDisposable
 
     public void ZeroGrad() => _gradients.zero_();
 
+    /// <summary>One step at <paramref name="learningRate"/> with first-moment decay <paramref name="beta1"/>; leaves the gradients at zero.</summary>
     public void Step(double learningRate, double beta1)
     {
         _steps++;
+        var flush = _steps % SubnormalFlushSteps == 0;
+        if (_kernel)
+        {
+            var constants = new AdamWKernel.Constants((float)(1 - learningRate * _weightDecay), (float)beta1, (float)_beta2,
+                (float)Math.Sqrt(1 - Math.Pow(_beta2, _steps)), (float)_epsilonValue, (float)(-learningRate / (1 - Math.Pow(beta1, _steps))), flush);
+            var parameters = Floats(_parameters);
+            var gradients = Floats(_gradients);
+            var first = Floats(_firstMoment);
+            var second = Floats(_secondMoment);
+            var decayed = (int)_decayedCount;
+            AdamWKernel.Step(parameters[..decayed], gradients[..decayed], first[..decayed], second[..decayed], constants);
+            AdamWKernel.Step(parameters[decayed..], gradients[decayed..], first[decayed..], second[decayed..], constants with { Decay = 1 });
+            return;
+        }
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         using var decay = (1 - learningRate * _weightDecay).ToScalar();
@@ -96,12 +122,15 @@ internal sealed class FlatAdamW : IDisposable
         _secondMoment.mul_(_keepSecond).addcmul_(_gradients, _gradients, value: _addSecond);
         var denominator = _secondMoment.sqrt().div_(secondCorrection).add_(_epsilon);
         _parameters.addcdiv_(_firstMoment, denominator, value: stepSize);
-        if (_steps % SubnormalFlushSteps == 0)
+        _gradients.zero_();
+        if (flush)
         {
             FlushSubnormals(_firstMoment);
             FlushSubnormals(_secondMoment);
         }
     }
+
+    private static Span<float> Floats(Tensor buffer) => MemoryMarshal.Cast<byte, float>(buffer.bytes);
 
     private static void FlushSubnormals(Tensor moment)
     {

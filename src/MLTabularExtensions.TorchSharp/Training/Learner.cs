@@ -116,7 +116,7 @@ internal sealed class Learner(OneCycleOptions options, CatalogHost host, string 
                 using var scope = NewDisposeScope();
                 var (rate, momentum) = schedule(step++);
                 var value = loss(order.narrow(0, (long)b * batchSize, batchSize), epoch);
-                optimizer.ZeroGrad();
+                // The optimizer's step left the gradients at zero.
                 value.backward();
                 optimizer.Step(rate, momentum);
                 if (step % NativeHeap.CheckEverySteps == 0) NativeHeap.TrimIfGrown();
