@@ -108,7 +108,7 @@ internal sealed class ValueCategoryCounts<T>(string columnName) : CategoryCounts
         (typeof(T) == typeof(float) && float.IsNaN(Unsafe.As<T, float>(ref value)))
         || (typeof(T) == typeof(double) && double.IsNaN(Unsafe.As<T, double>(ref value)));
 
-    /// <summary>The array slot of a whole number; −1 for anything else (a fraction, NaN).</summary>
+    /// <summary>The array slot of a whole number: the number itself; negative, meaning none, for a fraction or NaN.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static long Slot(T value)
     {
