@@ -111,7 +111,7 @@ internal sealed class PreprocessedColumns
         var getter = row.GetGetter<ReadOnlyMemory<char>>(input);
         ReadOnlyMemory<char> value = default;
         // The last category found: a row that repeats it (tables sorted by date or store repeat their few text
-        // categories) compares a few characters instead of hashing them.
+        // categories) compares a few characters instead of hashing them. Empty text is missing, never a category.
         var (lastWord, lastKey) = ("", 0u);
         return (ref uint key) =>
         {
