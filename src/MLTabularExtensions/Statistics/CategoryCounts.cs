@@ -48,7 +48,7 @@ internal sealed class ValueCategoryCounts<T>(string columnName) : CategoryCounts
     /// <summary>Adds <paramref name="count"/> occurrences of <paramref name="value"/> without reading a row.</summary>
     public void Add(T value, long count)
     {
-        if (count > 0) Count(value, count);
+        if (count > 0) Count(value, Slot(value), count);
     }
 
     public override void Bind(DataViewRowCursor cursor, long? expectedRows) => _getter = cursor.GetGetter<T>(cursor.Schema[ColumnName]);
@@ -58,7 +58,7 @@ internal sealed class ValueCategoryCounts<T>(string columnName) : CategoryCounts
         _getter!(ref _value);
         var slot = Slot(_value);
         if ((ulong)slot < (ulong)_dense.Length && (slot != 0 || !HasSignedZero)) _dense[slot]++;
-        else Count(_value, 1);
+        else Count(_value, slot, 1);
     }
 
     public override Array Vocabulary(CategoryLimits limits)
@@ -72,10 +72,9 @@ internal sealed class ValueCategoryCounts<T>(string columnName) : CategoryCounts
         return limits.Select(_counts, Comparer<T>.Default);
     }
 
-    private void Count(T value, long count)
+    private void Count(T value, long slot, long count)
     {
         if (IsMissing(value)) return;
-        var slot = Slot(value);
         if (slot is >= 0 and < MaxDenseSlots)
         {
             if (slot >= _dense.Length) Array.Resize(ref _dense, (int)Math.Max(MinDenseSlots, BitOperations.RoundUpToPowerOf2((ulong)slot + 1)));

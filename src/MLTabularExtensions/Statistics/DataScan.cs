@@ -11,7 +11,7 @@ internal static class DataScan
         var columns = accumulators.Select(a => data.Schema[a.ColumnName]).Distinct();
         using var cursor = data.GetRowCursor(columns);
         var expectedRows = data.GetRowCount();
-        // An array, not the interface: enumerating an IReadOnlyList allocates once per row.
+        // An array, not the IReadOnlyList: enumerating that allocates once per row.
         var readers = accumulators.ToArray();
         foreach (var reader in readers) reader.Bind(cursor, expectedRows);
         long rows = 0;
