@@ -13,7 +13,8 @@ public static class CompactTable
 {
     /// <summary>
     /// A data view of <paramref name="rows"/> with the columns <c>LoadFromEnumerable</c> gives them; nothing refers to
-    /// the row objects afterwards. Writing it takes 2–3 s for the lesson's training rows.
+    /// the row objects afterwards. Writing it takes 2–3 s for the lesson's training rows. The binary data lives in one
+    /// array, so it must stay under 2 GB.
     /// </summary>
     /// <typeparam name="TRow">The row class, as for <c>LoadFromEnumerable</c>.</typeparam>
     /// <param name="context">The context whose data catalog writes and reads the table.</param>
