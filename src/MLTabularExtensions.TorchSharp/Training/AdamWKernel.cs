@@ -5,8 +5,8 @@ namespace MLTabularExtensions.TorchSharp.Training;
 /// <summary>
 /// One AdamW step over flat float32 buffers in CPU memory as a single pass: each element's parameter, gradient and two
 /// moments are read once and written once, and the gradient is left at zero for the next backward pass. libtorch needs
-/// eight whole-buffer kernels and a zero fill for the same step, each reading and writing the buffers again: on the
-/// Rossmann lesson's 809,024 parameters that took 6.7-10.6 ms a step on an Intel Xeon, a quarter of a training step.
+/// eight whole-buffer kernels and a zero fill for the same step, each reading and writing the buffers again: timed alone
+/// on 810,024 parameters (about the Rossmann lesson's) on an Intel Xeon, 5.5-5.9 ms a step against this pass's 0.74-0.81 ms.
 /// </summary>
 internal static class AdamWKernel
 {

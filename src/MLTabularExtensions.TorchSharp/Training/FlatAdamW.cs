@@ -90,8 +90,6 @@ internal sealed class FlatAdamW : IDisposable
     /// <summary>Every parameter's first moment, in the flat buffer's order.</summary>
     public Tensor FirstMoment => _firstMoment;
 
-    public void ZeroGrad() => _gradients.zero_();
-
     /// <summary>One step at <paramref name="learningRate"/> with first-moment decay <paramref name="beta1"/>; leaves the gradients at zero.</summary>
     public void Step(double learningRate, double beta1)
     {

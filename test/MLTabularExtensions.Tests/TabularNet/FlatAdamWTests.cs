@@ -58,7 +58,6 @@ public sealed class FlatAdamWTests
         // 20 parameters: the kernel's vector loop and its scalar tail.
         using var weight = new Parameter(ones(20));
         using var adam = new FlatAdamW([weight], [], 0, 0.99, 1e-5, cpuKernel);
-        adam.ZeroGrad();
         weight.grad!.fill_(1e-29f);
         adam.Step(0.01, 0.9);
         float Largest() => adam.FirstMoment.abs().max().item<float>();
