@@ -78,8 +78,16 @@ public sealed class FillMissingEstimator : IEstimator<FillMissingTransformer>
     internal static IReadOnlyList<FilledColumn> Learn(FillMissingOptions options, DataViewSchema schema,
         IReadOnlyList<InputOutputColumnPair> pairs, IReadOnlyList<ContinuousValues> values)
     {
+        // Each column's median is a selection over a copy of its values: the columns are independent, so they run in parallel.
+        var fills = new double[values.Count];
+        Parallel.For(0, values.Count, i => fills[i] = ColumnKinds.IsFloating(schema[values[i].ColumnName].Type) ? options.Strategy switch
+        {
+            FillMissingStrategy.Median => Moments.Median(values[i].Values),
+            FillMissingStrategy.Mode => Moments.Mode(values[i].Values),
+            _ => options.FillValue,
+        } : double.NaN);
         var learned = new List<FilledColumn>();
-        foreach (var (pair, column) in pairs.Zip(values))
+        foreach (var ((pair, column), fill) in pairs.Zip(values).Zip(fills))
         {
             var type = schema[column.ColumnName].Type;
             if (!ColumnKinds.IsFloating(type))
@@ -87,12 +95,6 @@ public sealed class FillMissingEstimator : IEstimator<FillMissingTransformer>
                 learned.Add(new FilledColumn(pair.OutputColumnName, type, double.NaN, null) { InputColumnName = column.ColumnName });
                 continue;
             }
-            var fill = options.Strategy switch
-            {
-                FillMissingStrategy.Median => Moments.Median(column.Values),
-                FillMissingStrategy.Mode => Moments.Mode(column.Values),
-                _ => options.FillValue,
-            };
             if (double.IsNaN(fill))
                 throw new InvalidOperationException(
                     $"{Name}: column '{column.ColumnName}' has no non-missing value in the training data, so its {options.Strategy.ToString().ToLowerInvariant()} is undefined; use FillMissingStrategy.Constant or drop the column.");

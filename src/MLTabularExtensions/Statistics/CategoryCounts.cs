@@ -38,6 +38,7 @@ internal sealed class ValueCategoryCounts<T>(string columnName) : CategoryCounts
     private long[] _dense = [];
     // −0 and +0 share slot 0, as they share a dictionary entry; the vocabulary keeps the first one read, as a dictionary would.
     private T _zero;
+    private long _zeroRow;
     private ValueGetter<T>? _getter;
     private T _value;
     // Tables are often sorted by date or key, so a value the array does not hold tends to repeat on consecutive rows:
@@ -48,7 +49,7 @@ internal sealed class ValueCategoryCounts<T>(string columnName) : CategoryCounts
     /// <summary>Adds <paramref name="count"/> occurrences of <paramref name="value"/> without reading a row.</summary>
     public void Add(T value, long count)
     {
-        if (count > 0) Count(value, Slot(value), count);
+        if (count > 0) Count(value, Slot(value), count, row: -1);
     }
 
     public override void Bind(DataViewRowCursor cursor, long? expectedRows) => _getter = cursor.GetGetter<T>(cursor.Schema[ColumnName]);
@@ -58,7 +59,28 @@ internal sealed class ValueCategoryCounts<T>(string columnName) : CategoryCounts
         _getter!(ref _value);
         var slot = Slot(_value);
         if ((ulong)slot < (ulong)_dense.Length && (slot != 0 || !HasSignedZero)) _dense[slot]++;
-        else Count(_value, slot, 1);
+        else Count(_value, slot, 1, row);
+    }
+
+    public override ColumnAccumulator Fork() => new ValueCategoryCounts<T>(ColumnName);
+
+    public override void Merge(IReadOnlyList<ColumnAccumulator> parts, ScanOrder order)
+    {
+        var firstZero = long.MaxValue;
+        for (var part = 0; part < parts.Count; part++)
+        {
+            var counts = (ValueCategoryCounts<T>)parts[part];
+            counts.FlushRun();
+            foreach (var (value, count) in counts._counts)
+            {
+                ref var total = ref CollectionsMarshal.GetValueRefOrAddDefault(_counts, value, out _);
+                total += count;
+            }
+            if (counts._dense.Length > _dense.Length) Array.Resize(ref _dense, counts._dense.Length);
+            for (var slot = 0; slot < counts._dense.Length; slot++) _dense[slot] += counts._dense[slot];
+            if (counts._dense is [> 0, ..] && order.DataRow(part, counts._zeroRow) is var row && row < firstZero)
+                (firstZero, _zero) = (row, counts._zero);
+        }
     }
 
     public override Array Vocabulary(CategoryLimits limits)
@@ -72,13 +94,13 @@ internal sealed class ValueCategoryCounts<T>(string columnName) : CategoryCounts
         return limits.Select(_counts, Comparer<T>.Default);
     }
 
-    private void Count(T value, long slot, long count)
+    private void Count(T value, long slot, long count, long row)
     {
         if (IsMissing(value)) return;
         if (slot is >= 0 and < MaxDenseSlots)
         {
             if (slot >= _dense.Length) Array.Resize(ref _dense, (int)Math.Max(MinDenseSlots, BitOperations.RoundUpToPowerOf2((ulong)slot + 1)));
-            if (slot == 0 && _dense[0] == 0) _zero = value;
+            if (slot == 0 && _dense[0] == 0) (_zero, _zeroRow) = (value, row);
             _dense[slot] += count;
             return;
         }
@@ -137,11 +159,10 @@ internal sealed class ValueCategoryCounts<T>(string columnName) : CategoryCounts
 /// <summary>Counts of a text column; the vocabulary sorts by Unicode code point, as Python's <c>sorted</c>.</summary>
 internal sealed class TextCategoryCounts(string columnName) : CategoryCounts(columnName)
 {
-    // One string per distinct value, numbered in order of first appearance. Rows are looked up by their span, so a
-    // repeated value allocates nothing, and a row equal to the one before (tables sorted by date or store repeat
-    // their few text categories) is counted after comparing a few characters instead of hashing them.
-    private readonly Dictionary<string, int> _numbers = new(StringComparer.Ordinal);
-    private readonly List<string> _words = [];
+    // One string per distinct value, numbered in order of first appearance. A repeated value allocates nothing, and
+    // a row equal to the one before (tables sorted by date or store repeat their few text categories) is counted
+    // after comparing a few characters.
+    private readonly WordNumbers _words = new();
     private readonly List<long> _counts = [];
     private int _last = -1;
     private ValueGetter<ReadOnlyMemory<char>>? _getter;
@@ -159,17 +180,25 @@ internal sealed class TextCategoryCounts(string columnName) : CategoryCounts(col
         CollectionsMarshal.AsSpan(_counts)[_last]++;
     }
 
+    public override ColumnAccumulator Fork() => new TextCategoryCounts(ColumnName);
+
+    // The vocabulary is sorted, so the order in which values were first seen does not matter here.
+    public override void Merge(IReadOnlyList<ColumnAccumulator> parts, ScanOrder order)
+    {
+        foreach (var counts in parts.Cast<TextCategoryCounts>())
+        {
+            for (var i = 0; i < counts._words.Count; i++) _counts[Number(counts._words[i])] += counts._counts[i];
+        }
+    }
+
     public override Array Vocabulary(CategoryLimits limits) =>
-        limits.Select(_words.Zip(_counts).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal), CodePointComparer.Instance);
+        limits.Select(Enumerable.Range(0, _words.Count).ToDictionary(i => _words[i], i => _counts[i], StringComparer.Ordinal), CodePointComparer.Instance);
 
     private int Number(ReadOnlySpan<char> text)
     {
-        if (_numbers.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out var number)) return number;
-        // A new value is copied out of the row's buffer, which the loader may reuse.
-        var word = text.ToString();
-        _numbers.Add(word, _words.Count);
-        _words.Add(word);
+        if (_words.Find(text) is var number and >= 0) return number;
         _counts.Add(0);
-        return _words.Count - 1;
+        // A new value is copied out of the row's buffer, which the loader may reuse.
+        return _words.Add(text.ToString());
     }
 }

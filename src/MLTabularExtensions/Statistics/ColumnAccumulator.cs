@@ -16,4 +16,13 @@ internal abstract class ColumnAccumulator(string columnName)
 
     /// <summary>Reads the current row; <paramref name="row"/> is its 0-based position, for error messages.</summary>
     public abstract void Read(long row);
+
+    /// <summary>A new, empty accumulator of the same kind and column, for one cursor of a parallel scan.</summary>
+    public abstract ColumnAccumulator Fork();
+
+    /// <summary>
+    /// Takes in what <paramref name="parts"/> (forks of this accumulator, one per cursor, in the cursors' order)
+    /// read, as if this one, still empty, had read all their rows in <paramref name="order"/>.
+    /// </summary>
+    public abstract void Merge(IReadOnlyList<ColumnAccumulator> parts, ScanOrder order);
 }

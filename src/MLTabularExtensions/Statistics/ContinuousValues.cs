@@ -12,6 +12,9 @@ internal abstract class ContinuousValues(string transform, string columnName) : 
 {
     private List<double> _values = [];
 
+    /// <summary>The transform whose fit reads this column, for error messages.</summary>
+    private protected string Transform { get; } = transform;
+
     /// <summary>Values in row order; NaN marks a missing value.</summary>
     public ReadOnlySpan<double> Values => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_values);
 
@@ -24,6 +27,15 @@ internal abstract class ContinuousValues(string transform, string columnName) : 
     }
 
     private protected abstract void BindGetter(DataViewRowCursor cursor);
+
+    public override void Merge(IReadOnlyList<ColumnAccumulator> parts, ScanOrder order)
+    {
+        var values = parts.Cast<ContinuousValues>().ToArray();
+        _values = new List<double>(checked((int)order.Rows));
+        foreach (var segment in order.Segments)
+            _values.AddRange(values[segment.Part].Values.Slice((int)segment.Start, (int)segment.Length));
+        MissingCount = values.Sum(v => v.MissingCount);
+    }
 
     /// <summary>Creates the reader for a column of one of <see cref="Schema.ColumnKinds.Continuous"/>.</summary>
     public static ContinuousValues For(string transform, DataViewSchema.Column column) => column.Type.RawType switch
@@ -40,7 +52,7 @@ internal abstract class ContinuousValues(string transform, string columnName) : 
         if (double.IsNaN(value)) MissingCount++;
         else if (double.IsInfinity(value))
             throw new InvalidOperationException(
-                $"{transform}: column '{ColumnName}' holds {(value > 0 ? "+" : "-")}infinity at row {row}; expected a finite number or NaN (missing).");
+                $"{Transform}: column '{ColumnName}' holds {(value > 0 ? "+" : "-")}infinity at row {row}; expected a finite number or NaN (missing).");
         _values.Add(value);
     }
 
@@ -51,6 +63,8 @@ internal abstract class ContinuousValues(string transform, string columnName) : 
         private T _value = T.Zero;
 
         private protected override void BindGetter(DataViewRowCursor cursor) => _getter = cursor.GetGetter<T>(cursor.Schema[ColumnName]);
+
+        public override ColumnAccumulator Fork() => new Typed<T>(Transform, ColumnName);
 
         public override void Read(long row)
         {

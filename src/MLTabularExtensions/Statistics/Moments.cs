@@ -34,11 +34,17 @@ internal static class Moments
     /// <summary>Median of the non-missing values (mean of the two middle ones for an even count), or NaN if none.</summary>
     public static double Median(ReadOnlySpan<double> values)
     {
-        var present = Present(values);
-        if (present.Length == 0) return double.NaN;
-        var middle = present.Length / 2;
+        var buffer = new double[values.Length];
+        var count = 0;
+        foreach (var v in values)
+        {
+            if (!double.IsNaN(v)) buffer[count++] = v;
+        }
+        if (count == 0) return double.NaN;
+        var present = buffer.AsSpan(0, count);
+        var middle = count / 2;
         var upper = Select(present, middle);
-        if (present.Length % 2 == 1) return upper;
+        if (count % 2 == 1) return upper;
         // After selection every element left of the middle is ≤ it: the lower middle is their maximum.
         var lower = present[0];
         for (var i = 1; i < middle; i++) lower = Math.Max(lower, present[i]);
@@ -49,7 +55,7 @@ internal static class Moments
     /// Hoare's quickselect: reorders <paramref name="values"/> so the k-th smallest is at index k with smaller or
     /// equal values before it, in O(n) on average; a full sort of a million values costs about ten times more.
     /// </summary>
-    private static double Select(double[] values, int k)
+    private static double Select(Span<double> values, int k)
     {
         int left = 0, right = values.Length - 1;
         while (left < right)

@@ -4,6 +4,7 @@ using Microsoft.ML.Data;
 using MLTabularExtensions.Categorify;
 using MLTabularExtensions.FillMissing;
 using MLTabularExtensions.Normalize;
+using MLTabularExtensions.Statistics;
 
 namespace MLTabularExtensions.TabularPreprocess;
 
@@ -56,6 +57,14 @@ internal sealed class PreprocessedColumns
 
     private bool IsFlag(DataViewSchema.Column column) => column.Type == BooleanDataViewType.Instance && _flags.ContainsKey(column.Name);
 
+    // Key i + 1 is word number i.
+    private static WordNumbers Words(string[] vocabulary)
+    {
+        var words = new WordNumbers();
+        foreach (var word in vocabulary) words.Add(word);
+        return words;
+    }
+
     private static Dictionary<T, uint> Keys<T>(T[] vocabulary) where T : notnull
     {
         var keys = new Dictionary<T, uint>(vocabulary.Length);
@@ -65,7 +74,7 @@ internal sealed class PreprocessedColumns
 
     private static object KeyMap(CategorizedColumn column) => column.Vocabulary switch
     {
-        string[] words => Keys(words),
+        string[] words => Words(words),
         float[] values => DenseKeys.TryCreate([.. values.Select(v => (double)v)]) ?? (object)Keys(values),
         double[] values => DenseKeys.TryCreate(values) ?? (object)Keys(values),
         int[] values => DenseKeys.TryCreate([.. values.Select(v => (double)v)]) ?? (object)Keys(values),
@@ -85,7 +94,7 @@ internal sealed class PreprocessedColumns
             var t when t == typeof(bool) => DenseKey<bool>(row, input, dense),
             _ => throw new NotSupportedException($"Column '{input.Name}' of {input.Type} has array keys."),
         },
-        Dictionary<string, uint> words => TextKey(row, input, words),
+        WordNumbers words => TextKey(row, input, words),
         Dictionary<float, uint> values => MappedKey<float>(row, input, values.GetValueOrDefault),
         Dictionary<double, uint> values => MappedKey<double>(row, input, values.GetValueOrDefault),
         Dictionary<int, uint> values => MappedKey<int>(row, input, values.GetValueOrDefault),
@@ -105,13 +114,12 @@ internal sealed class PreprocessedColumns
         };
     }
 
-    private static ValueGetter<uint> TextKey(DataViewRow row, DataViewSchema.Column input, Dictionary<string, uint> words)
+    private static ValueGetter<uint> TextKey(DataViewRow row, DataViewSchema.Column input, WordNumbers words)
     {
-        var keys = words.GetAlternateLookup<ReadOnlySpan<char>>();
         var getter = row.GetGetter<ReadOnlyMemory<char>>(input);
         ReadOnlyMemory<char> value = default;
         // The last category found: a row that repeats it (tables sorted by date or store repeat their few text
-        // categories) compares a few characters instead of hashing them. Empty text is missing, never a category.
+        // categories) compares a few characters instead of searching. Empty text is missing, never a category.
         var (lastWord, lastKey) = ("", 0u);
         return (ref uint key) =>
         {
@@ -119,7 +127,7 @@ internal sealed class PreprocessedColumns
             var text = value.Span;
             if (text.IsEmpty) key = 0;
             else if (lastKey != 0 && text.SequenceEqual(lastWord)) key = lastKey;
-            else if (keys.TryGetValue(text, out var word, out var found)) (lastWord, lastKey, key) = (word, found, found);
+            else if (words.Find(text) is var number and >= 0) (lastWord, lastKey, key) = (words[number], (uint)number + 1, (uint)number + 1);
             else key = 0;
         };
     }

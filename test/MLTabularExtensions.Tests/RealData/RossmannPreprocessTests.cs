@@ -53,4 +53,44 @@ public sealed class RossmannPreprocessTests
         Assert.That(preprocess.Transform(withDates), Is.TypeOf<PreprocessedDataView>());
         Assert.That(preprocess.Transform(withDates).VisibleCells(), Is.EqualTo(preprocess.Inner.Transform(withDates).VisibleCells()));
     }
+
+    [Test]
+    public void FitOverACursorSet_LearnsWhatOneCursorLearns()
+    {
+        var folder = TestData.SharedData("rossmann");
+        var context = TestData.Context();
+        var rows = RossmannFiles.LoadTrainJoinedWithStore(context, folder);
+        var raw = context.Data.LoadFromEnumerable(rows);
+        var withDates = context.Transforms.AddDateParts("Date").Fit(raw).Transform(raw);
+        // ML.NET's cache splits into a cursor set, which the fit reads in parallel.
+        var cached = context.Data.Cache(withDates);
+        var oneCursor = new OneCursorView(cached);
+        var options = new TabularPreprocessOptions { CategoricalColumns = RossmannRow.CategoricalColumns, ContinuousColumns = RossmannRow.ContinuousColumns };
+
+        var serial = context.Transforms.TabularPreprocess(options).Fit(oneCursor);
+        var parallel = context.Transforms.TabularPreprocess(options).Fit(cached);
+
+        Assert.That(oneCursor.GetRowCursorSet(oneCursor.Schema, 2), Has.Length.EqualTo(1));
+        Assert.That(cached.GetRowCursorSet(cached.Schema, 2), Has.Length.EqualTo(2));
+        Assert.That(parallel.FilledColumns, Is.EqualTo(serial.FilledColumns));
+        Assert.That(parallel.NormalizedColumns, Is.EqualTo(serial.NormalizedColumns), "means and standard deviations to the bit: values summed in row order");
+        Assert.That(parallel.CategorizedColumns.Select(c => c.Vocabulary), Is.EqualTo(serial.CategorizedColumns.Select(c => c.Vocabulary)));
+        Assert.That(serial.CategorizedColumns.Single(c => c.Name == "Store").Vocabulary, Has.Length.EqualTo(1_115));
+    }
+
+    /// <summary>A data view that never splits into a cursor set.</summary>
+    private sealed class OneCursorView(IDataView inner) : IDataView
+    {
+        public bool CanShuffle => inner.CanShuffle;
+
+        public DataViewSchema Schema => inner.Schema;
+
+        public long? GetRowCount() => inner.GetRowCount();
+
+        public DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random? rand = null) =>
+            inner.GetRowCursor(columnsNeeded, rand);
+
+        public DataViewRowCursor[] GetRowCursorSet(IEnumerable<DataViewSchema.Column> columnsNeeded, int n, Random? rand = null) =>
+            [inner.GetRowCursor(columnsNeeded, rand)];
+    }
 }
