@@ -5,7 +5,7 @@ namespace MLTabularExtensions.Statistics;
 
 /// <summary>
 /// Feeds every row of a data view to a set of accumulators in one pass. When the data view splits into a cursor set
-/// (ML.NET's cache, binary and text loaders do), each cursor is read on its own thread into its own copies of the
+/// (ML.NET's cache, binary and text loaders do, and so does <see cref="Data.CsvData"/>'s table), each cursor is read on its own thread into its own copies of the
 /// accumulators, which are then merged in the data's row order, so the result is the one a single cursor gives.
 /// </summary>
 internal static class DataScan
@@ -49,7 +49,6 @@ internal static class DataScan
         var parts = cursors.Select(_ => accumulators.Select(a => a.Fork()).ToArray()).ToArray();
         var batches = cursors.Select(_ => new List<(long Batch, long Start)>()).ToArray();
         var rows = new long[cursors.Length];
-        var failed = new Exception?[cursors.Length];
         var stop = new StrongBox<bool>();
         var perCursor = expectedRows / cursors.Length;
         void ReadPart(int i)
@@ -58,9 +57,9 @@ internal static class DataScan
             {
                 rows[i] = Read(cursors[i], parts[i], perCursor, batches[i], stop);
             }
-            catch (Exception e)
+            catch (Exception)
             {
-                failed[i] = e;
+                // The other parts stop at their next batch; the scan is redone on one cursor.
                 Volatile.Write(ref stop.Value, true);
             }
             finally
@@ -76,7 +75,7 @@ internal static class DataScan
         foreach (var thread in threads) thread.Start();
         ReadPart(0);
         foreach (var thread in threads) thread.Join();
-        if (failed.Any(e => e is not null)) return null;
+        if (stop.Value) return null;
         if (ScanOrder.TryCreate(batches, rows) is not { } order) return null;
         for (var a = 0; a < accumulators.Count; a++) accumulators[a].Merge([.. parts.Select(p => p[a])], order);
         return order.Rows;
