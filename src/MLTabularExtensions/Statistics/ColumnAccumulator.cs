@@ -22,7 +22,7 @@ internal abstract class ColumnAccumulator(string columnName)
 
     /// <summary>
     /// Takes in what <paramref name="parts"/> (forks of this accumulator, one per cursor, in the cursors' order)
-    /// read, as if this one, still empty, had read all their rows in <paramref name="order"/>.
+    /// read, as if this one, still empty, had read all their rows in <paramref name="order"/>. The parts are spent.
     /// </summary>
     public abstract void Merge(IReadOnlyList<ColumnAccumulator> parts, ScanOrder order);
 }

@@ -35,6 +35,8 @@ internal abstract class ContinuousValues(string transform, string columnName) : 
         foreach (var segment in order.Segments)
             _values.AddRange(values[segment.Part].Values.Slice((int)segment.Start, (int)segment.Length));
         MissingCount = values.Sum(v => v.MissingCount);
+        // Each column's parts are let go as soon as they are merged, so the scan holds one extra column, not a copy of all.
+        foreach (var part in values) part._values = [];
     }
 
     /// <summary>Creates the reader for a column of one of <see cref="Schema.ColumnKinds.Continuous"/>.</summary>
