@@ -78,14 +78,9 @@ public sealed class FillMissingEstimator : IEstimator<FillMissingTransformer>
     internal static IReadOnlyList<FilledColumn> Learn(FillMissingOptions options, DataViewSchema schema,
         IReadOnlyList<InputOutputColumnPair> pairs, IReadOnlyList<ContinuousValues> values)
     {
-        // Each column's median is a selection over a copy of its values: the columns are independent, so they run in parallel.
+        // Each column's median is a selection over a copy of its values; the columns are independent, so in parallel.
         var fills = new double[values.Count];
-        Parallel.For(0, values.Count, i => fills[i] = ColumnKinds.IsFloating(schema[values[i].ColumnName].Type) ? options.Strategy switch
-        {
-            FillMissingStrategy.Median => Moments.Median(values[i].Values),
-            FillMissingStrategy.Mode => Moments.Mode(values[i].Values),
-            _ => options.FillValue,
-        } : double.NaN);
+        Parallel.For(0, values.Count, i => fills[i] = FillValue(options, schema, values[i]));
         var learned = new List<FilledColumn>();
         foreach (var ((pair, column), fill) in pairs.Zip(values).Zip(fills))
         {
@@ -110,6 +105,15 @@ public sealed class FillMissingEstimator : IEstimator<FillMissingTransformer>
         }
         return learned;
     }
+
+    // NaN for a column that is never filled (integers) or has nothing to take the statistic of.
+    private static double FillValue(FillMissingOptions options, DataViewSchema schema, ContinuousValues column) =>
+        !ColumnKinds.IsFloating(schema[column.ColumnName].Type) ? double.NaN : options.Strategy switch
+        {
+            FillMissingStrategy.Median => Moments.Median(column.Values),
+            FillMissingStrategy.Mode => Moments.Mode(column.Values),
+            _ => options.FillValue,
+        };
 
     internal static FillMissingTransformer Build(MLContext context, IDataView input, IReadOnlyList<FilledColumn> columns)
     {
