@@ -15,7 +15,7 @@ public sealed class DataScanTests
     private static InMemoryDataView Table(int seed, Action<float[], float[], ReadOnlyMemory<char>[]>? edit = null)
     {
         var random = new Random(seed);
-        float[] pool = [1f, 2f, 7f, 40f, 65_536f, 70_000f, -3f, 2.5f, 1e9f, float.NaN];
+        float[] pool = [0f, -0f, 1f, 2f, 7f, 40f, 65_536f, 70_000f, -3f, 2.5f, 1e9f, float.NaN];
         string[] words = ["a", "b", "ab", "b ", "", "ba", "é"];
         var continuous = Enumerable.Range(0, Rows).Select(_ => random.Next(9) == 0 ? float.NaN : (float)random.NextDouble() * 100 - 20).ToArray();
         var categorical = Enumerable.Range(0, Rows).Select(_ => pool[random.Next(pool.Length)]).ToArray();
