@@ -5,9 +5,9 @@ namespace MLTabularExtensions.Statistics;
 
 /// <summary>
 /// Feeds every row of a data view to a set of accumulators in one pass. When the data view splits into a cursor set
-/// (ML.NET's cache, binary and text loaders do, and so does <see cref="Data.CsvData"/>'s table), each cursor is read
-/// on its own thread into its own copies of the accumulators, which are then merged in the data's row order, so the
-/// result is the one a single cursor gives.
+/// (ML.NET's cache and text loader do, and so does <see cref="Data.CsvData"/>'s table; its binary loader gives one
+/// cursor), each cursor is read on its own thread into its own copies of the accumulators, which are then merged in
+/// the data's row order, so the result is the one a single cursor gives.
 /// </summary>
 internal static class DataScan
 {
