@@ -79,12 +79,13 @@ public sealed class FillMissingEstimator : IEstimator<FillMissingTransformer>
         IReadOnlyList<InputOutputColumnPair> pairs, IReadOnlyList<ContinuousValues> values)
     {
         // Each column's median is a selection over a copy of its values; the columns are independent, so in parallel.
+        // Integer columns are never missing, so they are passed through unfilled.
+        var types = values.Select(v => schema[v.ColumnName].Type).ToArray();
         var fills = new double[values.Count];
-        Parallel.For(0, values.Count, i => fills[i] = FillValue(options, schema, values[i]));
+        Parallel.For(0, values.Count, i => fills[i] = ColumnKinds.IsFloating(types[i]) ? FillValue(options, values[i]) : double.NaN);
         var learned = new List<FilledColumn>();
-        foreach (var ((pair, column), fill) in pairs.Zip(values).Zip(fills))
+        foreach (var (pair, column, (type, fill)) in pairs.Zip(values, types.Zip(fills)))
         {
-            var type = schema[column.ColumnName].Type;
             if (!ColumnKinds.IsFloating(type))
             {
                 learned.Add(new FilledColumn(pair.OutputColumnName, type, double.NaN, null) { InputColumnName = column.ColumnName });
@@ -106,14 +107,13 @@ public sealed class FillMissingEstimator : IEstimator<FillMissingTransformer>
         return learned;
     }
 
-    // NaN for a column that is never filled (integers) or has nothing to take the statistic of.
-    private static double FillValue(FillMissingOptions options, DataViewSchema schema, ContinuousValues column) =>
-        !ColumnKinds.IsFloating(schema[column.ColumnName].Type) ? double.NaN : options.Strategy switch
-        {
-            FillMissingStrategy.Median => Moments.Median(column.Values),
-            FillMissingStrategy.Mode => Moments.Mode(column.Values),
-            _ => options.FillValue,
-        };
+    // NaN when the column has nothing to take the statistic of.
+    private static double FillValue(FillMissingOptions options, ContinuousValues column) => options.Strategy switch
+    {
+        FillMissingStrategy.Median => Moments.Median(column.Values),
+        FillMissingStrategy.Mode => Moments.Mode(column.Values),
+        _ => options.FillValue,
+    };
 
     internal static FillMissingTransformer Build(MLContext context, IDataView input, IReadOnlyList<FilledColumn> columns)
     {

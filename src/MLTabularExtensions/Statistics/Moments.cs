@@ -34,14 +34,9 @@ internal static class Moments
     /// <summary>Median of the non-missing values (mean of the two middle ones for an even count), or NaN if none.</summary>
     public static double Median(ReadOnlySpan<double> values)
     {
-        var buffer = new double[values.Length];
-        var count = 0;
-        foreach (var v in values)
-        {
-            if (!double.IsNaN(v)) buffer[count++] = v;
-        }
-        if (count == 0) return double.NaN;
-        var present = buffer.AsSpan(0, count);
+        var present = Present(values).AsSpan();
+        if (present.IsEmpty) return double.NaN;
+        var count = present.Length;
         var middle = count / 2;
         var upper = Select(present, middle);
         if (count % 2 == 1) return upper;
@@ -100,13 +95,15 @@ internal static class Moments
         return best;
     }
 
-    private static double[] Present(ReadOnlySpan<double> values)
+    // The non-missing values, copied into one buffer that the median then reorders.
+    private static ArraySegment<double> Present(ReadOnlySpan<double> values)
     {
-        var present = new List<double>(values.Length);
+        var buffer = new double[values.Length];
+        var count = 0;
         foreach (var v in values)
         {
-            if (!double.IsNaN(v)) present.Add(v);
+            if (!double.IsNaN(v)) buffer[count++] = v;
         }
-        return [.. present];
+        return new ArraySegment<double>(buffer, 0, count);
     }
 }
