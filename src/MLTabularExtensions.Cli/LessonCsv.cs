@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Reflection;
 using MLTabularExtensions.Lessons.Rossmann;
+using nietras.SeparatedValues;
 
 namespace MLTabularExtensions.Cli;
 
@@ -10,10 +11,14 @@ internal static class LessonCsv
     public static void Write(string path, IEnumerable<LessonRow> rows)
     {
         var properties = typeof(LessonRow).GetProperties(BindingFlags.Public | BindingFlags.Instance);
-        using var writer = new StreamWriter(path);
-        writer.WriteLine(string.Join(",", properties.Select(p => p.Name)));
+        // Sep quotes a field with a comma (PromoInterval's "Jan,Apr,Jul,Oct"), as the predictions file does.
+        using var writer = Sep.New(',').Writer(o => o with { Escape = true }).ToFile(path);
+        writer.Header.Add([.. properties.Select(p => p.Name)]);
         foreach (var row in rows)
-            writer.WriteLine(string.Join(",", properties.Select(p => Field(p.GetValue(row)))));
+        {
+            using var line = writer.NewRow();
+            for (var i = 0; i < properties.Length; i++) line[i].Set(Field(properties[i].GetValue(row)));
+        }
     }
 
     private static string Field(object? value) => value switch
@@ -22,7 +27,6 @@ internal static class LessonCsv
         float f => f.ToString("R", CultureInfo.InvariantCulture),
         DateTime d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         bool b => b ? "true" : "false",
-        string s when s.Contains(',', StringComparison.Ordinal) => '"' + s + '"',
         IFormattable other => other.ToString(null, CultureInfo.InvariantCulture),
         _ => value?.ToString() ?? "",
     };

@@ -4,6 +4,7 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLTabularExtensions.Data;
 using MLTabularExtensions.Onnx;
+using nietras.SeparatedValues;
 
 namespace MLTabularExtensions.Cli;
 
@@ -72,14 +73,19 @@ internal static class PredictJob
     private static long Write(IDataView scored, IReadOnlyList<(string Header, Func<DataViewRowCursor, Func<string>> Field, string Column)> columns,
         TextWriter target, CancellationToken cancel)
     {
-        target.WriteLine(string.Join(",", columns.Select(c => c.Header)));
+        // Sep quotes a class name or label that holds a comma, a quote or a line break (a multiclass model's "big, red").
+        using var writer = Sep.New(',').Writer(o => o with { Escape = true }).To(target, leaveOpen: true);
+        writer.Header.Add([.. columns.Select(c => c.Header)]);
+        // Written before the rows, so scoring no rows still gives a file with its header.
+        writer.Header.Write();
         using var cursor = scored.GetRowCursor(columns.Select(c => scored.Schema[c.Column]).Distinct());
         var fields = columns.Select(c => c.Field(cursor)).ToArray();
         long rows = 0;
         while (cursor.MoveNext())
         {
             cancel.ThrowIfCancellationRequested();
-            target.WriteLine(string.Join(",", fields.Select(f => f())));
+            using var row = writer.NewRow();
+            for (var i = 0; i < fields.Length; i++) row[i].Set(fields[i]());
             rows++;
         }
         return rows;

@@ -140,7 +140,7 @@ internal static class TrainJob
             "multiclass" => TextDataViewType.Instance,
             _ => NumberDataViewType.Single,
         };
-        List<CsvColumn> columns = [new(label, labelType)];
+        List<CsvColumn> columns = [new(label, labelType) { Required = true }];
         columns.AddRange(categorical.Select(c => new CsvColumn(c, TextDataViewType.Instance)));
         columns.AddRange(continuous.Select(c => new CsvColumn(c, NumberDataViewType.Single)));
         if (date is not null) columns.Add(new CsvColumn(date, DateTimeDataViewType.Instance));

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using MLTabularExtensions.Cli;
+using MLTabularExtensions.Data;
 
 namespace MLTabularExtensions.Tests.Cli;
 
@@ -94,6 +95,19 @@ public sealed class BadInputTests
     }
 
     [Test]
+    public void AMissingLabel_IsNamed_AndNoModelIsWritten()
+    {
+        var missing = Edited("emptylabel.csv", 9, "Price", "");
+        var folder = Path.Combine(_folder, "emptylabel");
+
+        var result = MltabRunner.Run("train", "--data", missing, "--label", "Price", "--cont", "Temperature", "--epochs", "1", "--out", folder);
+
+        Assert.That(result.Exit, Is.EqualTo(Mltab.DataError));
+        Assert.That(result.Error, Does.Contain($"'{missing}', line 9, column 'Price': is empty; every row needs a value in this column"));
+        Assert.That(File.Exists(Path.Combine(folder, "model.zip")), Is.False);
+    }
+
+    [Test]
     public void InfinityAtPrediction_IsNamed()
     {
         var infinite = Edited("inf.csv", 5, "Temperature", "inf");
@@ -141,6 +155,31 @@ public sealed class BadInputTests
         Assert.That(scores, Has.Length.EqualTo(600).And.All.GreaterThan(0f), "a log target never predicts a negative value");
         Assert.That(misuse.Exit, Is.EqualTo(Mltab.UsageError));
         Assert.That(misuse.Error, Does.Contain("--log-target and --y-range apply to regression"));
+    }
+
+    [Test]
+    public void ClassNamesWithCommasAndQuotes_AreQuotedInThePredictionsFile()
+    {
+        // Each shop becomes a class name such as: A, "the A".
+        var named = Path.Combine(_folder, "named.csv");
+        File.WriteAllLines(named, File.ReadAllLines(_csv).Select((l, i) => i == 0 ? l : $"\"{l[..l.IndexOf(',')]}, \"\"the {l[..l.IndexOf(',')]}\"\"\"{l[l.IndexOf(',')..]}"));
+        var folder = Path.Combine(_folder, "named");
+        var scores = Path.Combine(folder, "scores.csv");
+
+        var train = MltabRunner.Run("train", "--data", named, "--label", "Shop", "--task", "multiclass", "--cont", "Price", "Temperature",
+            "--epochs", "1", "--out", folder);
+        var predict = MltabRunner.Run("predict", "--model", Path.Combine(folder, "model.zip"), "--data", named, "--out", scores);
+
+        Assert.That(train.Exit, Is.Zero, train.Error);
+        Assert.That(predict.Exit, Is.Zero, predict.Error);
+        var classes = CsvData.ReadFields(named).Select(f => f[0]).Distinct().ToArray();
+        var header = CsvData.ReadHeader(scores);
+        var rows = CsvData.ReadFields(scores);
+        Assert.That(classes, Has.Length.GreaterThan(1).And.All.Contain(", \"the "));
+        Assert.That(header.SkipLast(1), Is.EquivalentTo(classes.Select(c => $"Score_{c}")));
+        Assert.That(header[^1], Is.EqualTo("PredictedLabel"));
+        Assert.That(rows, Has.Count.EqualTo(600).And.All.Length.EqualTo(header.Count), "every row splits into as many fields as the header");
+        Assert.That(rows.Select(r => r[^1]).Distinct(), Is.SubsetOf(classes));
     }
 
     [Test]

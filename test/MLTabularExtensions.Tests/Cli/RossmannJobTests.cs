@@ -1,3 +1,4 @@
+using MLTabularExtensions.Data;
 
 namespace MLTabularExtensions.Tests.Cli;
 
@@ -21,6 +22,15 @@ public sealed class RossmannJobTests
             Assert.That(new[] { "model.zip", "loss.png", "valid.csv" }.All(f => File.Exists(Path.Combine(folder, f))), Is.True);
             var png = File.ReadAllBytes(Path.Combine(folder, "loss.png"));
             Assert.That(png[..4], Is.EqualTo(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }));
+            // The validation table reads back whole: PromoInterval's "Jan,Apr,Jul,Oct" stays one field.
+            var valid = Path.Combine(folder, "valid.csv");
+            var header = CsvData.ReadHeader(valid).ToList();
+            var rows = CsvData.ReadFields(valid);
+            Assert.That(rows, Is.Not.Empty.And.All.Length.EqualTo(header.Count));
+            Assert.That(rows.Select(r => r[header.IndexOf("PromoInterval")]), Has.Some.Contain(','));
+            var predict = MltabRunner.Run("predict", "--model", Path.Combine(folder, "model.zip"), "--data", valid);
+            Assert.That(predict.Exit, Is.Zero, predict.Error);
+            Assert.That(predict.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(rows.Count + 1));
         }
         finally
         {

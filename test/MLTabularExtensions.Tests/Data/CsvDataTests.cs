@@ -95,4 +95,71 @@ public sealed class CsvDataTests
         Assert.That(fields!.Message, Does.Contain("line 2: has 2 field(s); the header has 3"));
         Assert.That(column!.Message, Does.Contain("column 'Day': is not in the header").And.Contain("the header has Name, Price"));
     }
+
+    [Test]
+    public void EmptyLines_AreSkipped_AndLaterLinesKeepTheirNumbers()
+    {
+        var path = Write("gaps.csv", "\r\nName,Price,Day\r\na,1,2015-01-01\r\n\r\nb,2,2015-01-02\r\n\r\n\r\n");
+        var bad = Write("gapbad.csv", "Name,Price,Day\na,1,2015-01-01\n\n\nb,x,2015-01-02\n\n");
+
+        var data = CsvData.Read(path, Columns);
+        var error = Assert.Throws<CsvDataException>(() => CsvData.Read(bad, Columns));
+
+        Assert.That(data.GetColumn<float>("Price").ToArray(), Is.EqualTo(new[] { 1f, 2f }));
+        Assert.That(CsvData.ReadFields(path).Select(f => f[0]), Is.EqualTo(new[] { "a", "b" }));
+        Assert.That(error!.Line, Is.EqualTo(5));
+    }
+
+    [Test]
+    public void AWindows1252File_KeepsItsAccentedCategoriesApart()
+    {
+        // Excel's "CSV (Comma delimited)" on Western Windows: î is byte 0xEE, è 0xE8, € 0x80; none is valid UTF-8 alone.
+        var path = Path.Combine(_folder, "excel.csv");
+        File.WriteAllBytes(path, System.Text.CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetBytes("Name,Price,Day\nNîmes,1,2015-01-01\nNèmes,2,2015-01-02\n5 €,3,2015-01-03\n"));
+
+        var names = CsvData.Read(path, Columns).GetColumn<ReadOnlyMemory<char>>("Name").Select(v => v.ToString());
+
+        Assert.That(names, Is.EqualTo(new[] { "Nîmes", "Nèmes", "5 €" }));
+        Assert.That(CsvData.Read(Write("utf8.csv", "Name,Price,Day\nNîmes,1,2015-01-01\n"), Columns).GetColumn<ReadOnlyMemory<char>>("Name").Single().ToString(),
+            Is.EqualTo("Nîmes"), "UTF-8 stays UTF-8");
+    }
+
+    [Test]
+    public void ARepeatedHeaderName_IsAnError_OnlyForAColumnRead()
+    {
+        var path = Write("twice.csv", "Name,Price,Day,Price,Note,Note\na,1,2015-01-01,2,x,y\n");
+
+        var error = Assert.Throws<CsvDataException>(() => CsvData.Read(path, Columns));
+        var others = CsvData.Read(path, [new("Name", TextDataViewType.Instance), new("Day", DateTimeDataViewType.Instance)]);
+
+        Assert.That(error!.Message, Is.EqualTo($"'{path}', line 1, column 'Price': names fields 2 and 4 of the header; a column to read needs a name of its own."));
+        Assert.That(others.GetColumn<ReadOnlyMemory<char>>("Name").Select(v => v.ToString()), Is.EqualTo(new[] { "a" }), "repeated names of columns not read do not matter");
+        Assert.That(CsvData.ReadHeader(path), Has.Count.EqualTo(6));
+    }
+
+    [Test]
+    public void ARequiredColumn_RefusesMissingValues_NamingTheLine()
+    {
+        var empty = Write("empty.csv", "Name,Price,Day\na,1,2015-01-01\nb,,2015-01-02\n");
+        var marked = Write("marked.csv", "Name,Price,Day\na,1,2015-01-01\nb,2,2015-01-02\nc,NA,2015-01-03\n");
+        CsvColumn[] label = [new("Price", NumberDataViewType.Single) { Required = true }];
+
+        var emptyError = Assert.Throws<CsvDataException>(() => CsvData.Read(empty, label));
+        var markedError = Assert.Throws<CsvDataException>(() => CsvData.Read(marked, label));
+
+        Assert.That(emptyError!.Message, Is.EqualTo($"'{empty}', line 3, column 'Price': is empty; every row needs a value in this column (remove or fill such rows)."));
+        Assert.That((markedError!.Line, markedError.Value), Is.EqualTo(((int?)4, "NA")));
+        Assert.That(CsvData.Read(empty, Columns).GetColumn<float>("Price").Last(), Is.NaN, "not required: missing reads as NaN");
+    }
+
+    [TestCase(';', "';'")]
+    [TestCase('\t', "'\\t'")]
+    public void AFileSeparatedByAnotherCharacter_IsNamedAsSuch(char separator, string shown)
+    {
+        var path = Write("other.csv", $"Name{separator}Price{separator}Day\na{separator}1{separator}2015-01-01\n");
+
+        var error = Assert.Throws<CsvDataException>(() => CsvData.Read(path, Columns));
+
+        Assert.That(error!.Message, Does.EndWith($"The header is one field, separated by {shown}: this reader takes comma-separated files only."));
+    }
 }
