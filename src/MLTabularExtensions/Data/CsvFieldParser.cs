@@ -46,9 +46,7 @@ internal abstract class CsvFieldParser
         var t when t == NumberDataViewType.Int64 => new Typed<long>(null, (ReadOnlySpan<char> f, out long v) =>
             long.TryParse(f, NumberStyles.Integer, CultureInfo.InvariantCulture, out v) ? null : "is not a whole number (Int64)"),
         var t when t == BooleanDataViewType.Instance => new Typed<bool>(null, ParseBoolean),
-        var t when t == DateTimeDataViewType.Instance => new Typed<DateTime>(null, (ReadOnlySpan<char> f, out DateTime v) =>
-            DateTime.TryParse(f, CultureInfo.InvariantCulture, DateTimeStyles.None, out v) ? null
-                : "is not a date; expected a date such as 2015-07-31 or 2015-07-31 13:45:00"),
+        var t when t == DateTimeDataViewType.Instance => new Typed<DateTime>(null, ParseDate),
         var t when t == TextDataViewType.Instance => new Text(),
         _ => throw new ArgumentOutOfRangeException(nameof(type), $"A CSV column cannot be read as {type}; use Single, Double, Int32, Int64, Boolean, DateTime or Text."),
     };
@@ -71,6 +69,18 @@ internal abstract class CsvFieldParser
     }
 
     private const string Infinite = "is infinite; expected a finite number, or an empty field for a missing one";
+
+    /// <summary>
+    /// A date or time as written: one with an offset or <c>Z</c> keeps its own wall clock (the date parts pandas gives
+    /// it), where <c>DateTime.Parse</c> would convert it to this machine's time zone — "2015-07-31T00:00:00Z" would be
+    /// July 30 in New York, and a model would score differently on each server.
+    /// </summary>
+    private static string? ParseDate(ReadOnlySpan<char> field, out DateTime value)
+    {
+        var parsed = DateTimeOffset.TryParse(field, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var moment);
+        value = moment.DateTime;
+        return parsed ? null : "is not a date; expected a date such as 2015-07-31 or 2015-07-31 13:45:00";
+    }
 
     private static string? ParseBoolean(ReadOnlySpan<char> field, out bool value)
     {

@@ -125,6 +125,17 @@ public sealed class CsvDataTests
     }
 
     [Test]
+    public void TimesWithAnOffset_KeepTheirOwnWallClock_WhateverThisMachinesTimeZone()
+    {
+        var path = Write("times.csv", "Name,Price,Day\na,1,2015-07-31T00:00:00Z\nb,2,2015-07-31T01:00:00+02:00\nc,3,2015-07-31 13:45:00\nd,4,07/31/2015\n");
+
+        var days = CsvData.Read(path, Columns).GetColumn<DateTime>("Day").ToArray();
+
+        Assert.That(days, Is.EqualTo(new[] { new DateTime(2015, 7, 31), new DateTime(2015, 7, 31, 1, 0, 0), new DateTime(2015, 7, 31, 13, 45, 0), new DateTime(2015, 7, 31) }));
+        Assert.That(days.Select(d => d.Kind), Has.All.EqualTo(DateTimeKind.Unspecified), "never converted to local time");
+    }
+
+    [Test]
     public void ARepeatedHeaderName_IsAnError_OnlyForAColumnRead()
     {
         var path = Write("twice.csv", "Name,Price,Day,Price,Note,Note\na,1,2015-01-01,2,x,y\n");
