@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 
 namespace MLTabularExtensions.Cli;
@@ -35,13 +36,30 @@ internal static class CliOptions
 
     /// <summary>A number &gt; 0 (a learning rate, a zoom).</summary>
     public static Option<double> PositiveNumber(string name, double fallback, string description) =>
-        Checked(new Option<double>(name) { Description = description, DefaultValueFactory = _ => fallback, HelpName = "X" },
+        Checked(new Option<double>(name) { Description = description, DefaultValueFactory = _ => fallback, HelpName = "X", CustomParser = Number(name) },
             value => value > 0 && double.IsFinite(value), "a positive number");
 
     /// <summary>A number ≥ 0 (a weight decay or dropout: 0 turns it off).</summary>
     public static Option<double> NonNegativeNumber(string name, double fallback, string description) =>
-        Checked(new Option<double>(name) { Description = description, DefaultValueFactory = _ => fallback, HelpName = "X" },
+        Checked(new Option<double>(name) { Description = description, DefaultValueFactory = _ => fallback, HelpName = "X", CustomParser = Number(name) },
             value => value >= 0 && double.IsFinite(value), "a number ≥ 0");
+
+    /// <summary>
+    /// Reads an option's numbers as scripts write them (0.01, 1e-3) whatever the user's culture: System.CommandLine
+    /// converts with the thread's culture, where de-DE reads "--lr 0.01" as 1, taking the point for a thousands separator.
+    /// </summary>
+    public static Func<ArgumentResult, double> Number(string name) => result => Numbers(name)(result) is [var value] ? value : 0;
+
+    /// <inheritdoc cref="Number"/>
+    public static Func<ArgumentResult, double[]> Numbers(string name) => result =>
+    [
+        .. result.Tokens.Select(token =>
+        {
+            if (double.TryParse(token.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)) return value;
+            result.AddError($"{name} takes numbers written as 0.01 or 1e-3, not '{token.Value}'.");
+            return 0;
+        }),
+    ];
 
     /// <summary>Several whole numbers &gt; 0 (layer sizes): <c>--layers 200 100</c>.</summary>
     public static Option<int[]> PositiveInts(string name, int[] fallback, string description) =>
@@ -60,6 +78,7 @@ internal static class CliOptions
             AllowMultipleArgumentsPerToken = true,
             HelpName = helpName,
         };
+        if (option is Option<double[]> numbers) numbers.CustomParser = Numbers(name);
         option.Validators.Add(result =>
         {
             var bad = (Value<T[]>(result) ?? []).Where(v => !valid(v)).ToArray();

@@ -40,6 +40,7 @@ internal static class TrainJob
         AllowMultipleArgumentsPerToken = true,
         HelpName = "LOW HIGH",
         Arity = new ArgumentArity(2, 2),
+        CustomParser = CliOptions.Numbers("--y-range"),
     };
     private static readonly Option<string> Out = CliOptions.OutFolder("out");
 

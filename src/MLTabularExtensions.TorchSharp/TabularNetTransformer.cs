@@ -48,8 +48,11 @@ public sealed class TabularNetTransformer : OnnxScoredTransformer
     /// <param name="label">The label column (Single or Boolean), read only for its presence.</param>
     internal static IEstimator<ITransformer> OutputPlaceholder(MLContext context, TabularNetTask task, string label)
     {
+        // A literal without a decimal point: ML.NET's expression lexer reads "0.0" with the thread's culture, which
+        // fails where the decimal separator is a comma (de-DE, fr-FR, …).
+        const string zero = "x => 0e0";
         var chain = new EstimatorChain<ITransformer>()
-            .Append<ITransformer>(context.Transforms.Expression("Score", "x => 0.0", label));
+            .Append<ITransformer>(context.Transforms.Expression("Score", zero, label));
         if (task == TabularNetTask.MulticlassClassification)
         {
             // Before training the class count is unknown: declare the label's own key type for PredictedLabel.
@@ -59,7 +62,7 @@ public sealed class TabularNetTransformer : OnnxScoredTransformer
         }
         if (task == TabularNetTask.BinaryClassification)
         {
-            chain = chain.Append<ITransformer>(context.Transforms.Expression("Probability", "x => 0.0", label))
+            chain = chain.Append<ITransformer>(context.Transforms.Expression("Probability", zero, label))
                 .Append<ITransformer>(context.Transforms.Expression("PredictedLabel", "x => false", label));
         }
         return chain;

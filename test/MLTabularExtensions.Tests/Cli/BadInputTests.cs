@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.IO.Compression;
+using System.Text.RegularExpressions;
 using MLTabularExtensions.Cli;
 using MLTabularExtensions.Data;
 
@@ -105,6 +107,36 @@ public sealed class BadInputTests
         Assert.That(result.Exit, Is.EqualTo(Mltab.DataError));
         Assert.That(result.Error, Does.Contain($"'{missing}', line 9, column 'Price': is empty; every row needs a value in this column"));
         Assert.That(File.Exists(Path.Combine(folder, "model.zip")), Is.False);
+    }
+
+    [Test]
+    public void NumbersOnTheCommandLine_AndTheModel_ReadTheSame_WhereTheDecimalSeparatorIsAComma()
+    {
+        string Losses(MltabRunner.Result result) =>
+            string.Join("\n", result.Output.Split('\n').Where(l => l.StartsWith("epoch", StringComparison.Ordinal)).Select(l => Regex.Replace(l, @", [\d.]+ s \(.*$", "")));
+        MltabRunner.Result Train(string lr) => MltabRunner.Run("train", "--data", _csv, "--label", "Price", "--cat", "Shop", "--cont", "Temperature",
+            "--date", "Day", "--epochs", "2", "--lr", lr, "--wd", "0.05", "--out", Path.Combine(_folder, "culture"));
+        var saved = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+            var invariant = Train("0.02");
+            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
+            var german = Train("0.02");
+            var comma = Train("0,02");
+            var predicted = MltabRunner.Run("predict", "--model", Path.Combine(_folder, "culture", "model.zip"), "--data", _csv);
+
+            Assert.That(invariant.Exit, Is.Zero, invariant.Error);
+            Assert.That(german.Exit, Is.Zero, german.Error);
+            Assert.That(Losses(german), Is.EqualTo(Losses(invariant)).And.Contain("epoch 2"), "de-DE read 0.02 as 2 (a thousands separator)");
+            Assert.That(comma.Exit, Is.EqualTo(Mltab.UsageError));
+            Assert.That(comma.Error, Does.Contain("--lr takes numbers written as 0.01 or 1e-3, not '0,02'."));
+            Assert.That(predicted.Exit, Is.Zero, predicted.Error);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = saved;
+        }
     }
 
     [Test]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLTabularExtensions.TabularPreprocess;
@@ -24,6 +25,44 @@ public sealed class PersistenceTests
             Distance = random.Next(5) == 0 ? float.NaN : random.Next(10_000),
             Sales = random.Next(1, 9000),
         })];
+    }
+
+    [Test]
+    public void FitSaveLoadAndScore_GiveTheSameValues_WhereTheDecimalSeparatorIsAComma()
+    {
+        var path = Path.Combine(TestContext.CurrentContext.WorkDirectory, $"{Guid.NewGuid():N}.zip");
+        (float[] Distance, double[] Elapsed, uint[] Flags) FitSaveLoadScore()
+        {
+            var context = TestData.Context();
+            var train = context.View(Rows(400, 1));
+            var model = context.Transforms.AddDateParts("Date").Append(context.Transforms.TabularPreprocess(new TabularPreprocessOptions
+            {
+                CategoricalColumns = ["Kind"],
+                ContinuousColumns = ["Distance", "Elapsed"],
+            })).Fit(train);
+            context.Model.Save(model, train.Schema, path);
+            var scored = new MLContext(seed: 2).RegisterTabularExtensions().Model.Load(path, out _).Transform(context.View(Rows(150, 2)));
+            return ([.. scored.Column<float>("Distance")], [.. scored.Column<double>("Elapsed")], [.. scored.Column<uint>("Distance_na")]);
+        }
+        var saved = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+            var invariant = FitSaveLoadScore();
+            // Where "0.5" does not parse: ML.NET's expression lexer reads literals with the thread's culture.
+            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
+            var german = FitSaveLoadScore();
+
+            Assert.That(german.Distance, Is.EqualTo(invariant.Distance));
+            Assert.That(german.Elapsed, Is.EqualTo(invariant.Elapsed));
+            Assert.That(german.Flags, Is.EqualTo(invariant.Flags));
+            Assert.That(invariant.Distance.Distinct().Count(), Is.GreaterThan(10), "fractional values: literals with decimals were read");
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = saved;
+            File.Delete(path);
+        }
     }
 
     [Test]
