@@ -12,6 +12,7 @@ public sealed class BatchedOnnxTransformer : ITransformer, ICanSaveModel, IDispo
 {
     private readonly ITransformer _builtIn;
     private readonly OnnxGraph _graph;
+    private int _disposed;
 
     internal BatchedOnnxTransformer(ITransformer builtIn, OnnxGraph graph)
     {
@@ -39,9 +40,13 @@ public sealed class BatchedOnnxTransformer : ITransformer, ICanSaveModel, IDispo
         return Bind(input.Schema) is { } binding ? new BatchedOnnxDataView(input, binding) : _builtIn.Transform(input);
     }
 
-    /// <summary>Releases ONNX Runtime's scorers, this one's and the built-in transformer's.</summary>
+    /// <summary>
+    /// Releases ONNX Runtime's scorers, this one's and the built-in transformer's; once, whichever thread calls first
+    /// (engines that own the model all dispose it, and ML.NET's ONNX transformer frees its session twice if asked twice).
+    /// </summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
         _graph.Dispose();
         (_builtIn as IDisposable)?.Dispose();
     }

@@ -21,6 +21,14 @@ internal sealed class OnnxGraph : IDisposable
     private readonly RunOptions _run = new();
     private readonly int _batchSize;
 
+    // Scores in flight, and whether Dispose came. ML.NET's PredictionEngine disposes the model it was made from when
+    // the engine is disposed (unless made with PredictionEngineOptions.OwnsTransformer = false), so one thread's engine
+    // can dispose the graph while other threads' engines still score with it. The scorers are released when the last
+    // call returns; a call after Dispose throws, where it would otherwise run in freed native memory and crash the process.
+    private readonly Lock _gate = new();
+    private int _inFlight;
+    private bool _disposed;
+
     public OnnxGraph(byte[] graph, BatchedScoringOptions options)
     {
         var threads = options.Threads ?? Environment.ProcessorCount;
@@ -48,6 +56,7 @@ internal sealed class OnnxGraph : IDisposable
     /// </summary>
     public OnnxBinding? TryBind(DataViewSchema input, DataViewSchema output)
     {
+        lock (_gate) ThrowIfDisposed();
         var scorer = _batches.Value;
         var inputs = scorer.InputMetadata.Select(m => input.GetColumnOrNull(m.Key) is { } column ? OnnxColumn.Match(m.Key, m.Value, column) : null).ToArray();
         if (PassedThrough.InputIndexes(input, output) is not { } inputIndexes) return null;
@@ -66,13 +75,45 @@ internal sealed class OnnxGraph : IDisposable
     /// </summary>
     public void Score(OnnxBinding binding, ColumnBuffer[] inputs, ColumnBuffer[] outputs, int rows, bool single)
     {
-        var tensors = new OrtValue[inputs.Length];
-        for (var i = 0; i < inputs.Length; i++) tensors[i] = inputs[i].Tensor(rows);
-        using var results = (single ? _rows : _batches).Value.Run(_run, binding.InputNames, tensors, binding.OutputNames);
-        for (var i = 0; i < outputs.Length; i++) outputs[i].CopyFrom(results[i], rows);
+        lock (_gate)
+        {
+            ThrowIfDisposed();
+            _inFlight++;
+        }
+        try
+        {
+            var tensors = new OrtValue[inputs.Length];
+            for (var i = 0; i < inputs.Length; i++) tensors[i] = inputs[i].Tensor(rows);
+            using var results = (single ? _rows : _batches).Value.Run(_run, binding.InputNames, tensors, binding.OutputNames);
+            for (var i = 0; i < outputs.Length; i++) outputs[i].CopyFrom(results[i], rows);
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                if (--_inFlight == 0 && _disposed) Release();
+            }
+        }
     }
 
     public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (_disposed) return;
+            _disposed = true;
+            if (_inFlight == 0) Release();
+        }
+    }
+
+    private void ThrowIfDisposed()
+    {
+        if (_disposed)
+            throw new ObjectDisposedException(nameof(BatchedOnnxTransformer), "The model was disposed. A PredictionEngine disposes the model it " +
+                "was made from when the engine is disposed; engines that share one model need new PredictionEngineOptions { OwnsTransformer = false }.");
+    }
+
+    private void Release()
     {
         if (_batches.IsValueCreated) _batches.Value.Dispose();
         if (_rows.IsValueCreated) _rows.Value.Dispose();

@@ -162,4 +162,76 @@ public sealed class BatchedScoringTests
         Assert.That(() => catalog.LoadWithBatchedScoring(zip, out _, new BatchedScoringOptions { Threads = 0 }),
             Throws.TypeOf<ArgumentOutOfRangeException>().With.Message.Contains("Threads must be at least 1"));
     }
+
+    /// <summary>Runs <paramref name="work"/> on <paramref name="count"/> threads at once; what each returned or threw.</summary>
+    private static (T? Result, Exception? Error)[] OnThreads<T>(int count, Func<int, T> work)
+    {
+        var outcomes = new (T?, Exception?)[count];
+        var threads = Enumerable.Range(0, count).Select(t => new Thread(() =>
+        {
+            try
+            {
+                outcomes[t] = (work(t), null);
+            }
+            catch (Exception e)
+            {
+                outcomes[t] = (default, e);
+            }
+        })).ToArray();
+        foreach (var thread in threads) thread.Start();
+        foreach (var thread in threads) thread.Join();
+        return outcomes;
+    }
+
+    [Test]
+    public void OneLoadedModel_ScoresTheSame_FromSeveralThreadsAtOnce()
+    {
+        // A web service's case: one model, an engine per request thread (as PredictionEnginePool keeps them), and bulk
+        // Transforms beside them. Engines that share a model must not own it (ML.NET's default disposes it with the engine).
+        var context = TestData.Context();
+        using var zip = SavedModel(context, context.Regression.Trainers.TabularNet(Options()), context.Data.LoadFromEnumerable(SyntheticTabular.Rows(600, 1)));
+        var (builtIn, batched) = LoadBoth(zip);
+        var rows = SyntheticTabular.Rows(300, 5);
+        var expected = builtIn.Transform(context.Data.LoadFromEnumerable(rows)).Column<float>("Score").ToArray();
+        var shared = new PredictionEngineOptions { OwnsTransformer = false };
+
+        foreach (var model in new[] { batched, builtIn })
+        {
+            var outcomes = OnThreads(6, t =>
+            {
+                if (t >= 4) return batched.Transform(context.Data.LoadFromEnumerable(rows)).Column<float>("Score").ToArray();
+                using var engine = context.Model.CreatePredictionEngine<SyntheticTabular.Row, Prediction>(model, shared);
+                return [.. rows.Select(r => engine.Predict(r).Score)];
+            });
+
+            Assert.That(outcomes.Select(o => o.Error), Has.All.Null);
+            Assert.That(outcomes.Select(o => o.Result), Has.All.EqualTo(expected));
+        }
+        (builtIn as IDisposable)?.Dispose();
+        (batched as IDisposable)?.Dispose();
+    }
+
+    [Test]
+    public void EnginesThatOwnTheModel_FailCleanly_WhenAnotherDisposesIt()
+    {
+        // ML.NET's default: each engine owns the model, so the first one disposed disposes the model under the others.
+        // The batched scorer lets calls in flight finish and refuses later ones; ML.NET's own ONNX transformer crashes.
+        var context = TestData.Context();
+        using var zip = SavedModel(context, context.Regression.Trainers.TabularNet(Options()), context.Data.LoadFromEnumerable(SyntheticTabular.Rows(600, 1)));
+        var (builtIn, batched) = LoadBoth(zip);
+        var rows = SyntheticTabular.Rows(300, 5);
+        var expected = builtIn.Transform(context.Data.LoadFromEnumerable(rows)).Column<float>("Score").ToArray();
+
+        var outcomes = OnThreads(4, _ =>
+        {
+            using var engine = context.Model.CreatePredictionEngine<SyntheticTabular.Row, Prediction>(batched);
+            return rows.Select(r => engine.Predict(r).Score).ToArray();
+        });
+        var after = Assert.Throws<ObjectDisposedException>(() => context.Model.CreatePredictionEngine<SyntheticTabular.Row, Prediction>(batched).Predict(rows[0]));
+
+        Assert.That(outcomes.Where(o => o.Error is null).Select(o => o.Result), Has.All.EqualTo(expected), "an engine that finished scored right");
+        Assert.That(outcomes.Where(o => o.Error is not null).Select(o => o.Error), Has.All.TypeOf<ObjectDisposedException>());
+        Assert.That(after!.Message, Does.Contain("OwnsTransformer = false"));
+        (builtIn as IDisposable)?.Dispose();
+    }
 }
