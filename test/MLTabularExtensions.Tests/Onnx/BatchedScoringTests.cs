@@ -195,6 +195,20 @@ public sealed class BatchedScoringTests
         var expected = builtIn.Transform(context.Data.LoadFromEnumerable(rows)).Column<float>("Score").ToArray();
         var shared = new PredictionEngineOptions { OwnsTransformer = false };
 
+        // The model as fitted in this process too: TabularPreprocess computes its columns in one layer there.
+        var fitted = context.Transforms.TabularPreprocess(new TabularPreprocessOptions { CategoricalColumns = Categorical, ContinuousColumns = Continuous })
+            .Append(context.Regression.Trainers.TabularNet(Options())).Fit(context.Data.LoadFromEnumerable(SyntheticTabular.Rows(600, 1)));
+        var fittedScores = fitted.Transform(context.Data.LoadFromEnumerable(rows)).Column<float>("Score").ToArray();
+        var fittedOutcomes = OnThreads(6, t =>
+        {
+            if (t >= 4) return fitted.Transform(context.Data.LoadFromEnumerable(rows)).Column<float>("Score").ToArray();
+            using var engine = context.Model.CreatePredictionEngine<SyntheticTabular.Row, Prediction>(fitted, shared);
+            return [.. rows.Select(r => engine.Predict(r).Score)];
+        });
+        Assert.That(fittedOutcomes.Select(o => o.Error), Has.All.Null);
+        Assert.That(fittedOutcomes.Select(o => o.Result), Has.All.EqualTo(fittedScores));
+        fitted.Dispose();
+
         foreach (var model in new[] { batched, builtIn })
         {
             var outcomes = OnThreads(6, t =>
