@@ -107,8 +107,31 @@ internal static class CliOptions
     public static Option<DirectoryInfo> ExistingFolder(string name, string description) =>
         new Option<DirectoryInfo>(name) { Description = description, HelpName = "DIR" }.AcceptExistingOnly();
 
-    public static Option<string> OutFolder(string fallback) =>
-        new("--out") { Description = "Folder for what the command writes.", DefaultValueFactory = _ => fallback, HelpName = "DIR" };
+    /// <summary>The folder a command writes to (made when missing); refused while parsing when it is a file, before any training.</summary>
+    public static Option<string> OutFolder(string fallback)
+    {
+        var option = new Option<string>("--out") { Description = "Folder for what the command writes.", DefaultValueFactory = _ => fallback, HelpName = "DIR" };
+        option.Validators.Add(result =>
+        {
+            if (Value<string>(result) is { } path && File.Exists(path))
+                result.AddError($"--out names a folder to write into, but '{path}' is a file.");
+        });
+        return option;
+    }
+
+    /// <summary>A file a command writes; refused while parsing when its folder does not exist or it is a folder.</summary>
+    public static Option<string> OutFile(string description)
+    {
+        var option = new Option<string>("--out") { Description = description, HelpName = "FILE" };
+        option.Validators.Add(result =>
+        {
+            if (Value<string>(result) is not { } path) return;
+            if (Directory.Exists(path)) result.AddError($"--out names a file to write, but '{path}' is a folder.");
+            else if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder && !Directory.Exists(folder))
+                result.AddError($"--out: the folder '{folder}' does not exist.");
+        });
+        return option;
+    }
 
     public static Option<bool> Flag(string name, string description) => new(name) { Description = description };
 

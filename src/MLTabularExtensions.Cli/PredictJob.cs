@@ -17,7 +17,7 @@ internal static class PredictJob
 {
     private static readonly Option<FileInfo> Model = CliOptions.ExistingFile("--model", "A model.zip saved by mltab train or mltab rossmann (or any ML.NET app with this library).", "FILE");
     private static readonly Option<FileInfo> Data = CliOptions.ExistingFile("--data", "The CSV file to score (header line; .gz read as gzip).", "FILE");
-    private static readonly Option<string> Out = CliOptions.Text("--out", "Write the predictions to this CSV file instead of the console.", "FILE");
+    private static readonly Option<string> Out = CliOptions.OutFile("Write the predictions to this CSV file instead of the console.");
 
     public static Command Create() => new("predict", "Scores a CSV with a saved model: Score (and Probability, PredictedLabel for classifiers), one line per row.")
     {

@@ -47,6 +47,32 @@ public sealed class CommandTests
         Assert.That(unknown.Output + missing.Output, Is.Empty);
     }
 
+    [Test]
+    public void AnOutThatCannotBeWritten_IsRefusedBeforeAnyWork()
+    {
+        var folder = Path.Combine(TestContext.CurrentContext.WorkDirectory, $"out-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var file = Path.Combine(folder, "taken.csv");
+            File.WriteAllText(file, "x\n1\n");
+
+            var intoFile = MltabRunner.Run("rossmann", "--epochs", "1", "--out", file);
+            var noFolder = MltabRunner.Run("predict", "--model", file, "--data", file, "--out", Path.Combine(folder, "missing", "p.csv"));
+            var aFolder = MltabRunner.Run("predict", "--model", file, "--data", file, "--out", folder);
+
+            Assert.That(new[] { intoFile.Exit, noFolder.Exit, aFolder.Exit }, Has.All.EqualTo(Mltab.UsageError));
+            Assert.That(intoFile.Error, Does.Contain($"--out names a folder to write into, but '{file}' is a file."));
+            Assert.That(noFolder.Error, Does.Contain($"--out: the folder '{Path.Combine(folder, "missing")}' does not exist."));
+            Assert.That(aFolder.Error, Does.Contain($"--out names a file to write, but '{folder}' is a folder."));
+            Assert.That(intoFile.Output, Is.Empty, "nothing was generated or trained");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     [TestCase("--ps", "0.1 x", "'x'")]
     [TestCase("--wd", "-1", "--wd must be a number ≥ 0, not -1.")]
     [TestCase("--lr", "0", "--lr must be a positive number, not 0.")]
