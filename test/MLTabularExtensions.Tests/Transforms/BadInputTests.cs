@@ -122,6 +122,10 @@ public sealed class BadInputTests
             Strategy = FillMissingStrategy.Constant,
             FillValue = double.NaN,
         }));
+        var nullList = Assert.Throws<ArgumentNullException>(() => Context.Transforms.TabularPreprocess(new TabularPreprocessOptions { CategoricalColumns = null!, ContinuousColumns = ["Number"] }));
+        var nullColumns = Assert.Throws<ArgumentNullException>(() => Context.Transforms.Categorify(new CategorifyOptions { Columns = null! }));
+        Assert.That(nullList!.Message, Does.StartWith("TabularPreprocess: CategoricalColumns is null; give an empty list for none."));
+        Assert.That(nullColumns!.Message, Does.StartWith("Categorify: Columns is null; give an empty list for none."));
     }
 
     [Test]
