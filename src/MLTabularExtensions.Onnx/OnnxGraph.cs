@@ -54,9 +54,10 @@ internal sealed class OnnxGraph : IDisposable
     /// columns that <paramref name="output"/> adds to <paramref name="input"/>'s; null when a value cannot be batched
     /// (then the built-in transformer scores).
     /// </summary>
-    public OnnxBinding? TryBind(DataViewSchema input, DataViewSchema output)
+    public OnnxBinding? TryBind(DataViewSchema input, DataViewSchema output) => InFlight(() => Bind(input, output));
+
+    private OnnxBinding? Bind(DataViewSchema input, DataViewSchema output)
     {
-        lock (_gate) ThrowIfDisposed();
         var scorer = _batches.Value;
         var inputs = scorer.InputMetadata.Select(m => input.GetColumnOrNull(m.Key) is { } column ? OnnxColumn.Match(m.Key, m.Value, column) : null).ToArray();
         if (PassedThrough.InputIndexes(input, output) is not { } inputIndexes) return null;
@@ -73,19 +74,28 @@ internal sealed class OnnxGraph : IDisposable
     /// buffers of <paramref name="binding"/>'s inputs and outputs, in its order), with the
     /// scorer for one row at a time (a PredictionEngine's) when <paramref name="single"/>.
     /// </summary>
-    public void Score(OnnxBinding binding, ColumnBuffer[] inputs, ColumnBuffer[] outputs, int rows, bool single)
+    public void Score(OnnxBinding binding, ColumnBuffer[] inputs, ColumnBuffer[] outputs, int rows, bool single) => InFlight(() =>
+    {
+        var tensors = new OrtValue[inputs.Length];
+        for (var i = 0; i < inputs.Length; i++) tensors[i] = inputs[i].Tensor(rows);
+        using var results = (single ? _rows : _batches).Value.Run(_run, binding.InputNames, tensors, binding.OutputNames);
+        for (var i = 0; i < outputs.Length; i++) outputs[i].CopyFrom(results[i], rows);
+        return true;
+    });
+
+    /// <summary>Runs <paramref name="work"/> on the scorers, which Dispose does not release until it returns.</summary>
+    private T InFlight<T>(Func<T> work)
     {
         lock (_gate)
         {
-            ThrowIfDisposed();
+            if (_disposed)
+                throw new ObjectDisposedException(nameof(BatchedOnnxTransformer), "The model was disposed. A PredictionEngine disposes the model it " +
+                    "was made from when the engine is disposed; engines that share one model need new PredictionEngineOptions { OwnsTransformer = false }.");
             _inFlight++;
         }
         try
         {
-            var tensors = new OrtValue[inputs.Length];
-            for (var i = 0; i < inputs.Length; i++) tensors[i] = inputs[i].Tensor(rows);
-            using var results = (single ? _rows : _batches).Value.Run(_run, binding.InputNames, tensors, binding.OutputNames);
-            for (var i = 0; i < outputs.Length; i++) outputs[i].CopyFrom(results[i], rows);
+            return work();
         }
         finally
         {
@@ -104,13 +114,6 @@ internal sealed class OnnxGraph : IDisposable
             _disposed = true;
             if (_inFlight == 0) Release();
         }
-    }
-
-    private void ThrowIfDisposed()
-    {
-        if (_disposed)
-            throw new ObjectDisposedException(nameof(BatchedOnnxTransformer), "The model was disposed. A PredictionEngine disposes the model it " +
-                "was made from when the engine is disposed; engines that share one model need new PredictionEngineOptions { OwnsTransformer = false }.");
     }
 
     private void Release()
