@@ -42,7 +42,7 @@ public sealed class BatchedOnnxTransformer : ITransformer, ICanSaveModel, IDispo
 
     /// <summary>
     /// Releases ONNX Runtime's scorers, this one's and the built-in transformer's; once, whichever thread calls first
-    /// (engines that own the model all dispose it, and ML.NET's ONNX transformer frees its session twice if asked twice).
+    /// (engines that own the model all dispose it, and ML.NET's ONNX transformer frees its scorer twice if asked twice).
     /// </summary>
     public void Dispose()
     {
