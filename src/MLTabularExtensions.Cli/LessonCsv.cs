@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Reflection;
 using MLTabularExtensions.Lessons.Rossmann;
-using nietras.SeparatedValues;
 
 namespace MLTabularExtensions.Cli;
 
@@ -11,8 +10,8 @@ internal static class LessonCsv
     public static void Write(string path, IEnumerable<LessonRow> rows)
     {
         var properties = typeof(LessonRow).GetProperties(BindingFlags.Public | BindingFlags.Instance);
-        // Sep quotes a field with a comma (PromoInterval's "Jan,Apr,Jul,Oct"), as the predictions file does.
-        using var writer = Sep.New(',').Writer(o => o with { Escape = true }).ToFile(path);
+        using var file = new StreamWriter(path);
+        using var writer = CsvOut.To(file);
         writer.Header.Add([.. properties.Select(p => p.Name)]);
         foreach (var row in rows)
         {

@@ -4,7 +4,6 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLTabularExtensions.Data;
 using MLTabularExtensions.Onnx;
-using nietras.SeparatedValues;
 
 namespace MLTabularExtensions.Cli;
 
@@ -73,8 +72,7 @@ internal static class PredictJob
     private static long Write(IDataView scored, IReadOnlyList<(string Header, Func<DataViewRowCursor, Func<string>> Field, string Column)> columns,
         TextWriter target, CancellationToken cancel)
     {
-        // Sep quotes a class name or label that holds a comma, a quote or a line break (a multiclass model's "big, red").
-        using var writer = Sep.New(',').Writer(o => o with { Escape = true }).To(target, leaveOpen: true);
+        using var writer = CsvOut.To(target);
         writer.Header.Add([.. columns.Select(c => c.Header)]);
         // Written before the rows, so scoring no rows still gives a file with its header.
         writer.Header.Write();

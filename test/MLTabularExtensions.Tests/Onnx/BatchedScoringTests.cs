@@ -183,44 +183,41 @@ public sealed class BatchedScoringTests
         return outcomes;
     }
 
+    /// <summary>A regression model saved and loaded both ways, 300 rows to score, and their scores under <c>Model.Load</c>.</summary>
+    private static (MLContext Context, ITransformer BuiltIn, ITransformer Batched, SyntheticTabular.Row[] Rows, float[] Expected) Served()
+    {
+        var context = TestData.Context();
+        using var zip = SavedModel(context, context.Regression.Trainers.TabularNet(Options()), context.Data.LoadFromEnumerable(SyntheticTabular.Rows(600, 1)));
+        var (builtIn, batched) = LoadBoth(zip);
+        var rows = SyntheticTabular.Rows(300, 5);
+        return (context, builtIn, batched, rows, builtIn.Transform(context.Data.LoadFromEnumerable(rows)).Column<float>("Score").ToArray());
+    }
+
     [Test]
     public void OneLoadedModel_ScoresTheSame_FromSeveralThreadsAtOnce()
     {
         // A web service's case: one model, an engine per request thread (as PredictionEnginePool keeps them), and bulk
         // Transforms beside them. Engines that share a model must not own it (ML.NET's default disposes it with the engine).
-        var context = TestData.Context();
-        using var zip = SavedModel(context, context.Regression.Trainers.TabularNet(Options()), context.Data.LoadFromEnumerable(SyntheticTabular.Rows(600, 1)));
-        var (builtIn, batched) = LoadBoth(zip);
-        var rows = SyntheticTabular.Rows(300, 5);
-        var expected = builtIn.Transform(context.Data.LoadFromEnumerable(rows)).Column<float>("Score").ToArray();
+        var (context, builtIn, batched, rows, expected) = Served();
         var shared = new PredictionEngineOptions { OwnsTransformer = false };
-
         // The model as fitted in this process too: TabularPreprocess computes its columns in one layer there.
         var fitted = context.Transforms.TabularPreprocess(new TabularPreprocessOptions { CategoricalColumns = Categorical, ContinuousColumns = Continuous })
             .Append(context.Regression.Trainers.TabularNet(Options())).Fit(context.Data.LoadFromEnumerable(SyntheticTabular.Rows(600, 1)));
         var fittedScores = fitted.Transform(context.Data.LoadFromEnumerable(rows)).Column<float>("Score").ToArray();
-        var fittedOutcomes = OnThreads(6, t =>
-        {
-            if (t >= 4) return fitted.Transform(context.Data.LoadFromEnumerable(rows)).Column<float>("Score").ToArray();
-            using var engine = context.Model.CreatePredictionEngine<SyntheticTabular.Row, Prediction>(fitted, shared);
-            return [.. rows.Select(r => engine.Predict(r).Score)];
-        });
-        Assert.That(fittedOutcomes.Select(o => o.Error), Has.All.Null);
-        Assert.That(fittedOutcomes.Select(o => o.Result), Has.All.EqualTo(fittedScores));
-        fitted.Dispose();
 
-        foreach (var model in new[] { batched, builtIn })
+        foreach (var (model, scores) in new (ITransformer, float[])[] { (fitted, fittedScores), (batched, expected), (builtIn, expected) })
         {
             var outcomes = OnThreads(6, t =>
             {
-                if (t >= 4) return batched.Transform(context.Data.LoadFromEnumerable(rows)).Column<float>("Score").ToArray();
+                if (t >= 4) return model.Transform(context.Data.LoadFromEnumerable(rows)).Column<float>("Score").ToArray();
                 using var engine = context.Model.CreatePredictionEngine<SyntheticTabular.Row, Prediction>(model, shared);
                 return [.. rows.Select(r => engine.Predict(r).Score)];
             });
 
             Assert.That(outcomes.Select(o => o.Error), Has.All.Null);
-            Assert.That(outcomes.Select(o => o.Result), Has.All.EqualTo(expected));
+            Assert.That(outcomes.Select(o => o.Result), Has.All.EqualTo(scores));
         }
+        fitted.Dispose();
         (builtIn as IDisposable)?.Dispose();
         (batched as IDisposable)?.Dispose();
     }
@@ -230,11 +227,7 @@ public sealed class BatchedScoringTests
     {
         // ML.NET's default: each engine owns the model, so the first one disposed disposes the model under the others.
         // The batched scorer lets calls in flight finish and refuses later ones; ML.NET's own ONNX transformer crashes.
-        var context = TestData.Context();
-        using var zip = SavedModel(context, context.Regression.Trainers.TabularNet(Options()), context.Data.LoadFromEnumerable(SyntheticTabular.Rows(600, 1)));
-        var (builtIn, batched) = LoadBoth(zip);
-        var rows = SyntheticTabular.Rows(300, 5);
-        var expected = builtIn.Transform(context.Data.LoadFromEnumerable(rows)).Column<float>("Score").ToArray();
+        var (context, builtIn, batched, rows, expected) = Served();
 
         var outcomes = OnThreads(4, _ =>
         {
