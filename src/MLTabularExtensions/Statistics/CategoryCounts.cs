@@ -159,12 +159,9 @@ internal sealed class ValueCategoryCounts<T>(string columnName) : CategoryCounts
 /// <summary>Counts of a text column; the vocabulary sorts by Unicode code point, as Python's <c>sorted</c>.</summary>
 internal sealed class TextCategoryCounts(string columnName) : CategoryCounts(columnName)
 {
-    // One string per distinct value, numbered in order of first appearance. A repeated value allocates nothing, and
-    // a row equal to the one before (tables sorted by date or store repeat their few text categories) is counted
-    // after comparing a few characters.
+    // One string per distinct value, numbered in order of first appearance; a repeated value allocates nothing.
     private readonly WordNumbers _words = new();
     private readonly List<long> _counts = [];
-    private int _last = -1;
     private ValueGetter<ReadOnlyMemory<char>>? _getter;
     private ReadOnlyMemory<char> _value;
 
@@ -176,8 +173,8 @@ internal sealed class TextCategoryCounts(string columnName) : CategoryCounts(col
         _getter!(ref _value);
         var text = _value.Span;
         if (text.IsEmpty) return;
-        if (_last < 0 || !text.SequenceEqual(_words[_last])) _last = Number(text);
-        CollectionsMarshal.AsSpan(_counts)[_last]++;
+        var number = Number(text);
+        CollectionsMarshal.AsSpan(_counts)[number]++;
     }
 
     public override ColumnAccumulator Fork() => new TextCategoryCounts(ColumnName);

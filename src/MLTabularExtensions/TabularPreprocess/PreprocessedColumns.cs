@@ -118,17 +118,11 @@ internal sealed class PreprocessedColumns
     {
         var getter = row.GetGetter<ReadOnlyMemory<char>>(input);
         ReadOnlyMemory<char> value = default;
-        // The last category found: a row that repeats it (tables sorted by date or store repeat their few text
-        // categories) compares a few characters instead of searching. Empty text is missing, never a category.
-        var (lastWord, lastKey) = ("", 0u);
+        // Empty text is missing, never a category; an unseen word is key 0 like a missing one (Find gives −1).
         return (ref uint key) =>
         {
             getter(ref value);
-            var text = value.Span;
-            if (text.IsEmpty) key = 0;
-            else if (lastKey != 0 && text.SequenceEqual(lastWord)) key = lastKey;
-            else if (words.Find(text) is var number and >= 0) (lastWord, lastKey, key) = (words[number], (uint)number + 1, (uint)number + 1);
-            else key = 0;
+            key = value.IsEmpty ? 0 : (uint)(words.Find(value.Span) + 1);
         };
     }
 
