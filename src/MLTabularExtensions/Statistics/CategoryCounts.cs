@@ -162,6 +162,7 @@ internal sealed class TextCategoryCounts(string columnName) : CategoryCounts(col
     // One string per distinct value, numbered in order of first appearance; a repeated value allocates nothing.
     private readonly WordNumbers _words = new();
     private readonly List<long> _counts = [];
+    private int _last = -1;
     private ValueGetter<ReadOnlyMemory<char>>? _getter;
     private ReadOnlyMemory<char> _value;
 
@@ -173,7 +174,8 @@ internal sealed class TextCategoryCounts(string columnName) : CategoryCounts(col
         _getter!(ref _value);
         var text = _value.Span;
         if (text.IsEmpty) return;
-        var number = Number(text);
+        var number = _words.Find(text, ref _last);
+        if (number < 0) number = _last = Number(text);
         CollectionsMarshal.AsSpan(_counts)[number]++;
     }
 

@@ -118,11 +118,12 @@ internal sealed class PreprocessedColumns
     {
         var getter = row.GetGetter<ReadOnlyMemory<char>>(input);
         ReadOnlyMemory<char> value = default;
+        var last = -1;
         // Empty text is missing, never a category; an unseen word is key 0 like a missing one (Find gives −1).
         return (ref uint key) =>
         {
             getter(ref value);
-            key = value.IsEmpty ? 0 : (uint)(words.Find(value.Span) + 1);
+            key = value.IsEmpty ? 0 : (uint)(words.Find(value.Span, ref last) + 1);
         };
     }
 

@@ -5,19 +5,21 @@ namespace MLTabularExtensions.Tests.Statistics;
 public sealed class WordNumbersTests
 {
     // Words the slot hash cannot tell apart (same length, first, middle and last characters), the empty word,
-    // one-character words, words that are prefixes of others, and enough of them to pass the slotted limit.
+    // one-character words, words that are prefixes of others, and enough of them to pass the slotted limit of 64.
     private static readonly string[] Pool =
     [
         "a", "b", "0", "", "ab", "aXbYc", "aZbYc", "aQbYc", "Jan,Apr,Jul,Oct", "Feb,May,Aug,Nov", "Mar,Jun,Sept,Dec",
-        "public holiday", "Easter", "Christmas", "x", "xx", "xxx", "Nîmes", "Nèmes", "\U0001F600", "c", "d", "e", "f",
-        "g", "h", "i", "j", "k", "l",
+        "public holiday", "Easter", "Christmas", "x", "xx", "xxx", "Nîmes", "Nèmes", "\U0001F600",
+        .. Enumerable.Range(0, 60).Select(i => $"Store {i}"),
     ];
+
+    private static readonly string[] Probes = [.. Pool, "aYbYc", "Jan,Apr,Jul,Ocx", "y", "abc", "Store 60", "Store 1 "];
 
     [Test]
     public void FindsEveryWordItsNumberAndNothingElse_AsEachWordIsAdded()
     {
         var random = new Random(5);
-        for (var trial = 0; trial < 40; trial++)
+        for (var trial = 0; trial < 20; trial++)
         {
             var order = Pool.OrderBy(_ => random.Next()).ToArray();
             var words = new WordNumbers();
@@ -27,15 +29,59 @@ public sealed class WordNumbersTests
                 Assert.That(words.Find(word), Is.EqualTo(-1), $"'{word}' before it was added ({reference.Count} words)");
                 reference[word] = words.Add(word);
                 Assert.That(reference[word], Is.EqualTo(reference.Count - 1));
-                foreach (var probe in Pool.Concat(["aYbYc", "Jan,Apr,Jul,Ocx", "y", "abc"]))
+                // Each probe twice in a row, so that the reader's last word is both the same and a different one.
+                var last = -1;
+                foreach (var probe in Probes.SelectMany(p => new[] { p, p }))
                 {
                     // A copy, so that a match is by content and not by reference.
                     var text = new string(probe.AsSpan());
-                    Assert.That(words.Find(text), Is.EqualTo(reference.GetValueOrDefault(text, -1)), $"'{probe}' among {reference.Count} words");
+                    var expected = reference.GetValueOrDefault(text, -1);
+                    Assert.That(words.Find(text), Is.EqualTo(expected), $"'{probe}' among {reference.Count} words");
+                    var lastBefore = last;
+                    Assert.That(words.Find(text, ref last), Is.EqualTo(expected), $"'{probe}' among {reference.Count} words, the last found {lastBefore}");
+                    Assert.That(last, Is.EqualTo(expected >= 0 ? expected : lastBefore));
                 }
             }
             Assert.That(words.Count, Is.EqualTo(Pool.Length));
             Assert.That(Enumerable.Range(0, words.Count).Select(i => words[i]), Is.EqualTo(order));
         }
+    }
+
+    [Test]
+    public void TensOfWordsGetASlotTable_UpToItsLimit()
+    {
+        // UCI Adult's native-country column: 41 words.
+        string[] countries =
+        [
+            "United-States", "Cambodia", "England", "Puerto-Rico", "Canada", "Germany", "Outlying-US(Guam-USVI-etc)", "India",
+            "Japan", "Greece", "South", "China", "Cuba", "Iran", "Honduras", "Philippines", "Italy", "Poland", "Jamaica",
+            "Vietnam", "Mexico", "Portugal", "Ireland", "France", "Dominican-Republic", "Laos", "Ecuador", "Taiwan", "Haiti",
+            "Columbia", "Hungary", "Guatemala", "Nicaragua", "Scotland", "Thailand", "Yugoslavia", "El-Salvador",
+            "Trinadad&Tobago", "Peru", "Hong", "Holand-Netherlands",
+        ];
+        var words = new WordNumbers();
+        foreach (var country in countries) words.Add(country);
+        Assert.That(words.Slotted, Is.True, "41 countries");
+
+        var stores = new WordNumbers();
+        for (var i = 0; i < 64; i++)
+        {
+            stores.Add($"Store {i}");
+            Assert.That(stores.Slotted, Is.True, $"{i + 1} numbered stores");
+        }
+        stores.Add("Store 64");
+        Assert.That(stores.Slotted, Is.False, "65 words use the dictionary");
+        Assert.That(stores.Find("Store 64"), Is.EqualTo(64));
+    }
+
+    [Test]
+    public void WordsTheHashCannotSeparate_UseTheDictionary()
+    {
+        var words = new WordNumbers();
+        words.Add("aXbYc");
+        Assert.That(words.Slotted, Is.True);
+        words.Add("aZbYc");
+        Assert.That(words.Slotted, Is.False);
+        Assert.That((words.Find("aXbYc"), words.Find("aZbYc"), words.Find("aQbYc")), Is.EqualTo((0, 1, -1)));
     }
 }
