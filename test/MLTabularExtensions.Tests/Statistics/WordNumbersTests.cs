@@ -4,16 +4,16 @@ namespace MLTabularExtensions.Tests.Statistics;
 
 public sealed class WordNumbersTests
 {
-    // Words the slot hash cannot tell apart (same length, first, middle and last characters), the empty word,
+    // Words the slot hash cannot tell apart (same length and same characters where it looks), the empty word,
     // one-character words, words that are prefixes of others, and enough of them to pass the slotted limit of 64.
     private static readonly string[] Pool =
     [
-        "a", "b", "0", "", "ab", "aXbYc", "aZbYc", "aQbYc", "Jan,Apr,Jul,Oct", "Feb,May,Aug,Nov", "Mar,Jun,Sept,Dec",
+        "a", "b", "0", "", "ab", "aXbbccdd", "aZbbccdd", "aQbbccdd", "Jan,Apr,Jul,Oct", "Feb,May,Aug,Nov", "Mar,Jun,Sept,Dec",
         "public holiday", "Easter", "Christmas", "x", "xx", "xxx", "Nîmes", "Nèmes", "\U0001F600",
         .. Enumerable.Range(0, 60).Select(i => $"Store {i}"),
     ];
 
-    private static readonly string[] Probes = [.. Pool, "aYbYc", "Jan,Apr,Jul,Ocx", "y", "abc", "Store 60", "Store 1 "];
+    private static readonly string[] Probes = [.. Pool, "aYbbccdd", "Jan,Apr,Jul,Ocx", "y", "abc", "Store 60", "Store 1 "];
 
     [Test]
     public void FindsEveryWordItsNumberAndNothingElse_AsEachWordIsAdded()
@@ -59,9 +59,20 @@ public sealed class WordNumbersTests
             "Columbia", "Hungary", "Guatemala", "Nicaragua", "Scotland", "Thailand", "Yugoslavia", "El-Salvador",
             "Trinadad&Tobago", "Peru", "Hong", "Holand-Netherlands",
         ];
-        var words = new WordNumbers();
-        foreach (var country in countries) words.Add(country);
-        Assert.That(words.Slotted, Is.True, "41 countries");
+        // Rossmann's weather events (21 words, many alike in length and first and last characters).
+        string[] events =
+        [
+            "Fog", "Fog-Rain", "Fog-Rain-Hail", "Fog-Rain-Hail-Thunderstorm", "Fog-Rain-Snow", "Fog-Rain-Snow-Hail",
+            "Fog-Rain-Thunderstorm", "Fog-Snow", "Fog-Snow-Hail", "Fog-Thunderstorm", "Rain", "Rain-Hail",
+            "Rain-Hail-Thunderstorm", "Rain-Snow", "Rain-Snow-Hail", "Rain-Snow-Hail-Thunderstorm", "Rain-Snow-Thunderstorm",
+            "Rain-Thunderstorm", "Snow", "Snow-Hail", "Thunderstorm",
+        ];
+        foreach (var (name, set) in new[] { ("41 countries", countries), ("21 weather events", events) })
+        {
+            var words = new WordNumbers();
+            foreach (var word in set) words.Add(word);
+            Assert.That(words.Slotted, Is.True, name);
+        }
 
         var stores = new WordNumbers();
         for (var i = 0; i < 64; i++)
@@ -78,10 +89,11 @@ public sealed class WordNumbersTests
     public void WordsTheHashCannotSeparate_UseTheDictionary()
     {
         var words = new WordNumbers();
-        words.Add("aXbYc");
+        // Characters 1, 3 and 5 of 8 are not in the hash.
+        words.Add("aXbbccdd");
         Assert.That(words.Slotted, Is.True);
-        words.Add("aZbYc");
+        words.Add("aZbbccdd");
         Assert.That(words.Slotted, Is.False);
-        Assert.That((words.Find("aXbYc"), words.Find("aZbYc"), words.Find("aQbYc")), Is.EqualTo((0, 1, -1)));
+        Assert.That((words.Find("aXbbccdd"), words.Find("aZbbccdd"), words.Find("aQbbccdd")), Is.EqualTo((0, 1, -1)));
     }
 }
