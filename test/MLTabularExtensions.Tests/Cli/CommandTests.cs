@@ -7,31 +7,24 @@ public sealed class CommandTests
     [Test]
     public void Train_ThenPredict_OnAGenericCsv()
     {
-        var folder = Path.Combine(TestContext.CurrentContext.WorkDirectory, $"cli-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(folder);
-        try
-        {
-            var csv = Path.Combine(folder, "shops.csv");
-            var rows = ShopsCsv.Write(csv, 1500);
-            var scores = Path.Combine(folder, "scores.csv");
+        using var scratch = ScratchFolder.Create("cli");
+        var folder = scratch.Path;
+        var csv = Path.Combine(folder, "shops.csv");
+        var rows = ShopsCsv.Write(csv, 1500);
+        var scores = Path.Combine(folder, "scores.csv");
 
-            var trained = MltabRunner.Run("train", "--data", csv, "--label", "Busy", "--task", "binary",
-                "--cat", "Shop", "Weekday", "--cont", "Price", "Temperature", "--date", "Day", "--epochs", "2", "--out", folder);
-            var predicted = MltabRunner.Run("predict", "--model", Path.Combine(folder, "model.zip"), "--data", csv, "--out", scores);
+        var trained = MltabRunner.Run("train", "--data", csv, "--label", "Busy", "--task", "binary",
+            "--cat", "Shop", "Weekday", "--cont", "Price", "Temperature", "--date", "Day", "--epochs", "2", "--out", folder);
+        var predicted = MltabRunner.Run("predict", "--model", Path.Combine(folder, "model.zip"), "--data", csv, "--out", scores);
 
-            Assert.That(trained.Exit, Is.Zero, trained.Error);
-            Assert.That(trained.Output, Does.Contain("epoch 2:").And.Contain("valid accuracy"));
-            Assert.That(predicted.Exit, Is.Zero, predicted.Error);
-            var lines = File.ReadAllLines(scores);
-            Assert.That(lines[0], Is.EqualTo("Score,Probability,PredictedLabel"));
-            Assert.That(lines, Has.Length.EqualTo(1501));
-            var accuracy = lines.Skip(1).Zip(rows, (line, row) => line.EndsWith(row.Busy ? "true" : "false", StringComparison.Ordinal) ? 1.0 : 0.0).Average();
-            Assert.That(accuracy, Is.GreaterThan(0.8));
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        Assert.That(trained.Exit, Is.Zero, trained.Error);
+        Assert.That(trained.Output, Does.Contain("epoch 2:").And.Contain("valid accuracy"));
+        Assert.That(predicted.Exit, Is.Zero, predicted.Error);
+        var lines = File.ReadAllLines(scores);
+        Assert.That(lines[0], Is.EqualTo("Score,Probability,PredictedLabel"));
+        Assert.That(lines, Has.Length.EqualTo(1501));
+        var accuracy = lines.Skip(1).Zip(rows, (line, row) => line.EndsWith(row.Busy ? "true" : "false", StringComparison.Ordinal) ? 1.0 : 0.0).Average();
+        Assert.That(accuracy, Is.GreaterThan(0.8));
     }
 
     [Test]
@@ -50,27 +43,20 @@ public sealed class CommandTests
     [Test]
     public void AnOutThatCannotBeWritten_IsRefusedBeforeAnyWork()
     {
-        var folder = Path.Combine(TestContext.CurrentContext.WorkDirectory, $"out-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(folder);
-        try
-        {
-            var file = Path.Combine(folder, "taken.csv");
-            File.WriteAllText(file, "x\n1\n");
+        using var scratch = ScratchFolder.Create("out");
+        var folder = scratch.Path;
+        var file = Path.Combine(folder, "taken.csv");
+        File.WriteAllText(file, "x\n1\n");
 
-            var intoFile = MltabRunner.Run("rossmann", "--epochs", "1", "--out", file);
-            var noFolder = MltabRunner.Run("predict", "--model", file, "--data", file, "--out", Path.Combine(folder, "missing", "p.csv"));
-            var aFolder = MltabRunner.Run("predict", "--model", file, "--data", file, "--out", folder);
+        var intoFile = MltabRunner.Run("rossmann", "--epochs", "1", "--out", file);
+        var noFolder = MltabRunner.Run("predict", "--model", file, "--data", file, "--out", Path.Combine(folder, "missing", "p.csv"));
+        var aFolder = MltabRunner.Run("predict", "--model", file, "--data", file, "--out", folder);
 
-            Assert.That(new[] { intoFile.Exit, noFolder.Exit, aFolder.Exit }, Has.All.EqualTo(Mltab.UsageError));
-            Assert.That(intoFile.Error, Does.Contain($"--out names a folder to write into, but '{file}' is a file."));
-            Assert.That(noFolder.Error, Does.Contain($"--out: the folder '{Path.Combine(folder, "missing")}' does not exist."));
-            Assert.That(aFolder.Error, Does.Contain($"--out names a file to write, but '{folder}' is a folder."));
-            Assert.That(intoFile.Output, Is.Empty, "nothing was generated or trained");
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        Assert.That(new[] { intoFile.Exit, noFolder.Exit, aFolder.Exit }, Has.All.EqualTo(Mltab.UsageError));
+        Assert.That(intoFile.Error, Does.Contain($"--out names a folder to write into, but '{file}' is a file."));
+        Assert.That(noFolder.Error, Does.Contain($"--out: the folder '{Path.Combine(folder, "missing")}' does not exist."));
+        Assert.That(aFolder.Error, Does.Contain($"--out names a file to write, but '{folder}' is a folder."));
+        Assert.That(intoFile.Output, Is.Empty, "nothing was generated or trained");
     }
 
     [TestCase("--ps", "0.1 x", "'x'")]

@@ -30,27 +30,20 @@ public sealed class FreshProcessScoringTests
             BatchSize = 32,
         })).Fit(train);
         var expected = model.Transform(context.Data.LoadFromEnumerable(testRows)).Column<float>("Score");
-        var folder = Path.Combine(TestContext.CurrentContext.WorkDirectory, $"host-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(folder);
-        try
-        {
-            context.Model.Save(model, train.Schema, Path.Combine(folder, "model.zip"));
-            model.LastTransformer.Dispose();
-            File.WriteAllLines(Path.Combine(folder, "data.csv"), testRows.Select(r => string.Join(",", r.Shop,
-                r.Weekday.ToString(CultureInfo.InvariantCulture), r.Price.ToString("R", CultureInfo.InvariantCulture),
-                float.IsNaN(r.Temperature) ? "" : r.Temperature.ToString("R", CultureInfo.InvariantCulture),
-                r.Busy ? "true" : "false", r.Level)).Prepend("Shop,Weekday,Price,Temperature,Busy,Level"));
+        using var scratch = ScratchFolder.Create("host");
+        var folder = scratch.Path;
+        context.Model.Save(model, train.Schema, Path.Combine(folder, "model.zip"));
+        model.LastTransformer.Dispose();
+        File.WriteAllLines(Path.Combine(folder, "data.csv"), testRows.Select(r => string.Join(",", r.Shop,
+            r.Weekday.ToString(CultureInfo.InvariantCulture), r.Price.ToString("R", CultureInfo.InvariantCulture),
+            float.IsNaN(r.Temperature) ? "" : r.Temperature.ToString("R", CultureInfo.InvariantCulture),
+            r.Busy ? "true" : "false", r.Level)).Prepend("Shop,Weekday,Price,Temperature,Busy,Level"));
 
-            var report = RunHost(folder);
+        var report = RunHost(folder);
 
-            Assert.That(report, Does.Contain("TorchSharp loaded: False; libtorch mapped: False"));
-            var actual = File.ReadAllLines(Path.Combine(folder, "scores.txt")).Select(l => float.Parse(l, CultureInfo.InvariantCulture));
-            Assert.That(actual, Is.EqualTo(expected));
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        Assert.That(report, Does.Contain("TorchSharp loaded: False; libtorch mapped: False"));
+        var actual = File.ReadAllLines(Path.Combine(folder, "scores.txt")).Select(l => float.Parse(l, CultureInfo.InvariantCulture));
+        Assert.That(actual, Is.EqualTo(expected));
     }
 
     private static string RunHost(string folder)

@@ -99,26 +99,19 @@ public sealed class TabularNetPersistenceTests
         var pipeline = preprocess.Append(context.Regression.Trainers.TabularNet(Options(["Shop", "Weekday", "Temperature_na"], ["Price", "Temperature"])));
         var model = pipeline.Fit(train);
         var expected = model.Transform(context.Data.LoadFromEnumerable(testRows)).Column<float>("Score");
-        var folder = Path.Combine(TestContext.CurrentContext.WorkDirectory, $"tmp-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(folder);
+        using var scratch = ScratchFolder.Create("tmp");
+        var folder = scratch.Path;
         var path = Path.Combine(folder, "model.zip");
-        try
-        {
-            context.Model.Save(model, train.Schema, path);
-            model.LastTransformer.Dispose();
+        context.Model.Save(model, train.Schema, path);
+        model.LastTransformer.Dispose();
 
-            var fresh = new MLContext { TempFilePath = folder }.RegisterTabularExtensions();
-            var loaded = fresh.Model.Load(path, out _);
-            var actual = loaded.Transform(fresh.Data.LoadFromEnumerable(testRows)).Column<float>("Score");
-            Assert.That(actual, Is.EqualTo(expected));
-            Assert.That(Directory.GetFiles(folder), Has.Length.GreaterThan(1), "ONNX Runtime scores from a temporary copy");
+        var fresh = new MLContext { TempFilePath = folder }.RegisterTabularExtensions();
+        var loaded = fresh.Model.Load(path, out _);
+        var actual = loaded.Transform(fresh.Data.LoadFromEnumerable(testRows)).Column<float>("Score");
+        Assert.That(actual, Is.EqualTo(expected));
+        Assert.That(Directory.GetFiles(folder), Has.Length.GreaterThan(1), "ONNX Runtime scores from a temporary copy");
 
-            ((IDisposable)loaded).Dispose();
-            Assert.That(Directory.GetFiles(folder).Select(Path.GetFileName), Is.EqualTo(new[] { "model.zip" }));
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        ((IDisposable)loaded).Dispose();
+        Assert.That(Directory.GetFiles(folder).Select(Path.GetFileName), Is.EqualTo(new[] { "model.zip" }));
     }
 }
