@@ -164,15 +164,16 @@ internal sealed class TextCategoryCounts(string columnName) : CategoryCounts(col
     private readonly List<long> _counts = [];
     private int _last = -1;
     private ValueGetter<ReadOnlyMemory<char>>? _getter;
-    private ReadOnlyMemory<char> _value;
 
     public override void Bind(DataViewRowCursor cursor, long? expectedRows) =>
         _getter = cursor.GetGetter<ReadOnlyMemory<char>>(cursor.Schema[ColumnName]);
 
     public override void Read(long row)
     {
-        _getter!(ref _value);
-        var text = _value.Span;
+        // A local, not a field: storing the text's reference in an object would cost a GC write barrier per cell.
+        ReadOnlyMemory<char> value = default;
+        _getter!(ref value);
+        var text = value.Span;
         if (text.IsEmpty) return;
         var number = _words.Find(text, ref _last);
         if (number < 0) number = _last = Number(text);

@@ -117,11 +117,12 @@ internal sealed class PreprocessedColumns
     private static ValueGetter<uint> TextKey(DataViewRow row, DataViewSchema.Column input, WordNumbers words)
     {
         var getter = row.GetGetter<ReadOnlyMemory<char>>(input);
-        ReadOnlyMemory<char> value = default;
         var last = -1;
-        // Empty text is missing, never a category; an unseen word is key 0 like a missing one (Find gives −1).
+        // Empty text is missing, never a category; an unseen word is key 0 like a missing one (Find gives −1). The
+        // text goes to a local: kept in the closure, its reference would cost a GC write barrier per cell.
         return (ref uint key) =>
         {
+            ReadOnlyMemory<char> value = default;
             getter(ref value);
             key = value.IsEmpty ? 0 : (uint)(words.Find(value.Span, ref last) + 1);
         };
