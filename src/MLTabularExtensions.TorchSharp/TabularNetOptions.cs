@@ -50,7 +50,8 @@ public sealed class TabularNetOptions : OneCycleOptions
     /// <summary>
     /// Compute the hidden layers' matrix products in bfloat16 (weights, gradients, optimiser state and everything else
     /// stay float32): faster on CPUs with AVX-512 BF16 or AMX and on GPUs. The exported ONNX model scores in float32, so
-    /// its scores differ from the training loop's by bfloat16 rounding (about 3 significant digits). Default false.
+    /// its scores differ from the training loop's by bfloat16 rounding (about 3 significant digits). It can cost
+    /// accuracy, most on short schedules: compare the validation metric with and without it. Default false.
     /// </summary>
     public bool BFloat16Linears { get; set; }
 
