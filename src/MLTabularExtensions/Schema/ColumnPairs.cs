@@ -11,11 +11,7 @@ internal static class ColumnPairs
     public static IReadOnlyList<InputOutputColumnPair> Resolve(string transform, IReadOnlyList<string> inPlace,
         IReadOnlyList<InputOutputColumnPair> pairs)
     {
-        if (inPlace is null || pairs is null)
-        {
-            var option = inPlace is null ? "Columns" : "ColumnPairs";
-            throw new ArgumentNullException(option, $"{transform}: {option} is null; give an empty list for none.");
-        }
+        ColumnRequirement.CheckListsGiven(transform, ("Columns", inPlace), ("ColumnPairs", pairs));
         if (pairs.Any(p => p is null)) throw new ArgumentException($"{transform}: a column pair is null.", nameof(pairs));
         var names = inPlace.Concat(pairs.Select(p => p.InputColumnName)).ToArray();
         if (names.Length == 0) throw new ArgumentException($"{transform}: no column names were given.", nameof(inPlace));

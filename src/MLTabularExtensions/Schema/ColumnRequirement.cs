@@ -51,6 +51,15 @@ internal static class ColumnRequirement
         return false;
     }
 
+    /// <summary>Throws, naming the first option whose list is null: a transform given no columns of a kind gets an empty list.</summary>
+    public static void CheckListsGiven(string transform, params ReadOnlySpan<(string Option, object? List)> lists)
+    {
+        foreach (var (option, list) in lists)
+        {
+            if (list is null) throw new ArgumentNullException(option, $"{transform}: {option} is null; give an empty list for none.");
+        }
+    }
+
     public static void CheckNamesGiven(string transform, IReadOnlyCollection<string> columns)
     {
         if (columns.Count == 0) throw new ArgumentException($"{transform}: no column names were given.", nameof(columns));

@@ -22,11 +22,8 @@ public sealed class TabularPreprocessEstimator : IEstimator<TabularPreprocessTra
     internal TabularPreprocessEstimator(MLContext context, TabularPreprocessOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (options.CategoricalColumns is null || options.ContinuousColumns is null)
-        {
-            var list = options.CategoricalColumns is null ? nameof(options.CategoricalColumns) : nameof(options.ContinuousColumns);
-            throw new ArgumentNullException(list, $"{Name}: {list} is null; give an empty list for none.");
-        }
+        ColumnRequirement.CheckListsGiven(Name, (nameof(options.CategoricalColumns), options.CategoricalColumns),
+            (nameof(options.ContinuousColumns), options.ContinuousColumns));
         CheckDisjoint(options);
         ColumnRequirement.CheckNamesGiven(Name, [.. options.CategoricalColumns, .. options.ContinuousColumns]);
         FillMissingEstimator.CheckFillValue(options.FillStrategy, options.FillValue);
